@@ -1,0 +1,362 @@
+// Turns a path and a file's text into a NoteRecord. One pass over the lines, with bounded look-ahead,
+// so parse time stays linear on any input. See ../../../shared/FORMAT.md for the shapes handled here.
+import { normalizeDate } from "./dates";
+import { readFrontmatter } from "./frontmatter";
+import type { Diagnostic, Exchange, FormatOptions, NoteDocument, NotePart, NoteRecord, WikiLink } from "./note-record";
+import { DEFAULT_FORMAT } from "./note-record";
+import { classifyTags, readTags } from "./tags";
+import { scanLineLinks } from "./wikilinks";
+
+/** Notes above this size still parse, with a diagnostic: they slow the vault down. */
+export const HUGE_NOTE_CHARS = 2_000_000;
+/** How far a `---` line may be from the fence that closes it and still count as a frontmatter block. */
+const MAX_FRONTMATTER_LOOKAHEAD = 500;
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FRONTMATTER_OPEN = /^---([A-Za-z]*)\s*$/;
+const YAML_KEY = /^([A-Za-z_][\w-]*):(?:\s|$)/;
+const YAML_LINE = /^(?:[A-Za-z_][\w-]*:(?:\s|$)|\s*-(?:\s|$)|\s+\S|\s*#|\s*$)/;
+const DOCUMENT_KEYS = new Set(["title", "date", "tags"]);
+const UNLINKABLE_TITLE = /[#^|[\]]/;
+
+type FooterKind = "preceding" | "following" | "seeAlso";
+
+const footerPatterns = new WeakMap<FormatOptions, RegExp>();
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** `preceding: [[x]]`, `following: [[x]]`, `see also: [[x]]` in any case, possibly glued to `---`. */
+function footerPattern(format: FormatOptions): RegExp {
+	let pattern = footerPatterns.get(format);
+	if (!pattern) {
+		const labels = [format.precedingLabel, format.followingLabel, format.seeAlsoLabel].map((l) => escapeRegExp(l.trim()).replace(/\s+/g, "\\s+"));
+		pattern = new RegExp(`^\\s*(${labels.join("|")})\\s*:\\s*(?=.*\\[\\[)`, "i");
+		footerPatterns.set(format, pattern);
+	}
+	return pattern;
+}
+
+function footerKind(label: string, format: FormatOptions): FooterKind {
+	const norm = label.toLowerCase().replace(/\s+/g, " ");
+	if (norm === format.precedingLabel.toLowerCase()) return "preceding";
+	if (norm === format.followingLabel.toLowerCase()) return "following";
+	return "seeAlso";
+}
+
+function messageRole(line: string): "user" | "assistant" | null {
+	const text = line.trim();
+	if (text === "**USER**") return "user";
+	if (text === "**ASSISTANT**") return "assistant";
+	return null;
+}
+
+const isBlank = (line: string | undefined): boolean => line !== undefined && line.trim() === "";
+const isRule = (line: string | undefined): boolean => line !== undefined && line.trimEnd() === "---";
+
+class NoteScanner {
+	private readonly lines: string[];
+	private readonly offsets: number[];
+	private readonly footer: RegExp;
+	private readonly diagnostics: Diagnostic[] = [];
+	private readonly documents: NoteDocument[] = [];
+	private readonly parts: NotePart[] = [];
+	private readonly exchanges: Exchange[] = [];
+	private readonly links: WikiLink[] = [];
+	private readonly tags: string[] = [];
+	private part!: NotePart;
+	private exchange: Exchange | null = null;
+	private tooDeepReported = false;
+
+	constructor(
+		private readonly path: string,
+		private readonly text: string,
+		private readonly format: FormatOptions,
+	) {
+		this.lines = text.split("\n");
+		this.offsets = new Array<number>(this.lines.length);
+		let offset = 0;
+		for (let i = 0; i < this.lines.length; i++) {
+			this.offsets[i] = offset;
+			offset += (this.lines[i] ?? "").length + 1;
+		}
+		this.footer = footerPattern(format);
+	}
+
+	private diag(code: Diagnostic["code"], severity: Diagnostic["severity"], message: string, line: number): void {
+		this.diagnostics.push({ code, severity, message, line });
+	}
+
+	/**
+	 * If a frontmatter block's keys start at line `first` (0-based) and it closes with `---` within the
+	 * look-ahead, returns the closing line's index; otherwise -1. Stops at the first line that is not YAML.
+	 */
+	private frontmatterCloseAfter(first: number): number {
+		const firstLine = this.lines[first];
+		if (firstLine === undefined || !YAML_KEY.test(firstLine)) return -1;
+		let hasDocumentKey = false;
+		const last = Math.min(this.lines.length, first + MAX_FRONTMATTER_LOOKAHEAD);
+		for (let i = first; i < last; i++) {
+			const line = this.lines[i] ?? "";
+			if (isRule(line)) return hasDocumentKey ? i : -1;
+			if (!YAML_LINE.test(line)) return -1;
+			const key = YAML_KEY.exec(line)?.[1];
+			if (key !== undefined && DOCUMENT_KEYS.has(key)) hasDocumentKey = true;
+		}
+		return -1;
+	}
+
+	private startPart(document: number, line: number): void {
+		this.closeExchange(line - 1);
+		if (this.part) this.part.endLine = Math.max(this.part.startLine, line - 1);
+		this.part = { index: this.parts.length, document, startLine: line, endLine: line, preceding: [], following: [], seeAlso: [] };
+		this.parts.push(this.part);
+	}
+
+	private closeExchange(lastLineIndex: number): void {
+		if (!this.exchange) return;
+		const end = lastLineIndex + 1 < this.offsets.length ? (this.offsets[lastLineIndex + 1] ?? this.text.length) - 1 : this.text.length;
+		this.exchange.end = Math.max(this.exchange.start, end);
+		this.exchange = null;
+	}
+
+	/** Reads a frontmatter block whose keys run from `first` to `close` - 1; returns the document. */
+	private readDocument(fenceIndex: number, language: string, first: number, close: number): NoteDocument {
+		const body = this.lines.slice(first, close).join("\n");
+		const { data, diagnostics } = readFrontmatter(language, body, fenceIndex + 1);
+		this.diagnostics.push(...diagnostics);
+		const title = data.title === undefined || data.title === null ? null : String(data.title as string | number);
+		const date = normalizeDate(data.date);
+		if (date.invalid) this.diag("date-invalid", "warning", `The date "${String(data.date as string)}" could not be read.`, fenceIndex + 1);
+		const tagValue = data.tags !== undefined ? data.tags : data.tag;
+		const read = readTags(tagValue);
+		if (read.invalid) this.diag("tags-invalid", "warning", "Some tags are not plain text and were skipped.", fenceIndex + 1);
+		for (const tag of read.tags) this.tags.push(tag);
+		const document: NoteDocument = {
+			index: this.documents.length,
+			line: fenceIndex + 1,
+			title,
+			date: date.iso,
+			conversationIds: classifyTags(read.tags, this.format).conversationIds,
+		};
+		this.documents.push(document);
+		return document;
+	}
+
+	/** A file without front matter is one document with no metadata. */
+	private startBareDocument(): void {
+		this.documents.push({ index: 0, line: 1, title: null, date: null, conversationIds: [] });
+		this.startPart(0, 1);
+	}
+
+	/** A document starts at line `fenceIndex`; returns the index of the first body line. */
+	private startDocument(fenceIndex: number, language: string, first: number, close: number): number {
+		const document = this.readDocument(fenceIndex, language, first, close);
+		this.startPart(document.index, fenceIndex + 1);
+		let next = close + 1;
+		// E06 wrote a second frontmatter block right after the first: metadata, not body.
+		let k = next;
+		while (isBlank(this.lines[k])) k++;
+		if (isRule(this.lines[k])) {
+			const secondClose = this.frontmatterCloseAfter(k + 1);
+			if (secondClose >= 0) {
+				this.diag("second-frontmatter", "info", "A second front matter block follows the first; the first one's title and date are used.", k + 1);
+				const extra = readFrontmatter("", this.lines.slice(k + 1, secondClose).join("\n"), k + 1);
+				this.diagnostics.push(...extra.diagnostics);
+				next = secondClose + 1;
+			}
+		}
+		return next;
+	}
+
+	private addLinks(lineIndex: number, lineText: string): WikiLink[] {
+		const scan = scanLineLinks(lineText, lineIndex + 1, this.offsets[lineIndex] ?? 0);
+		if (scan.tooDeep && !this.tooDeepReported) {
+			this.tooDeepReported = true;
+			this.diag("link-nesting-too-deep", "warning", "Links nested more than 32 deep; the deeper brackets were read as text.", lineIndex + 1);
+		}
+		for (const link of scan.links) this.links.push(link);
+		return scan.links;
+	}
+
+	/** A footer line: its outer links go to the current part. Returns true when it was one. */
+	private readFooterLine(lineIndex: number, line: string): boolean {
+		const match = this.footer.exec(line);
+		if (!match) return false;
+		const kind = footerKind(match[1] ?? "", this.format);
+		for (const link of this.addLinks(lineIndex, line)) {
+			if (!link.inner) this.part[kind].push(link);
+		}
+		return true;
+	}
+
+	/** After a `---` line at `index`: does a footer follow (blank lines, then a footer line or the end)? */
+	private footerFollows(index: number): boolean {
+		let k = index + 1;
+		while (isBlank(this.lines[k])) k++;
+		const line = this.lines[k];
+		return line === undefined || this.footer.test(line);
+	}
+
+	/** A line that ends with `---` glued to it, followed by a frontmatter block: an appended document. */
+	private gluedDocumentClose(index: number, line: string): number {
+		if (line.length <= 3 || !line.trimEnd().endsWith("---") || isRule(line)) return -1;
+		return this.frontmatterCloseAfter(index + 1);
+	}
+
+	private beginAppended(index: number, close: number): number {
+		this.diag("appended-document", "info", "This file holds another whole document appended by the generator.", index + 1);
+		return this.startDocument(index, "", index + 1, close);
+	}
+
+	scan(): NoteRecord {
+		const lines = this.lines;
+		let i = 0;
+		const open = FRONTMATTER_OPEN.exec(lines[0] ?? "");
+		if (open) {
+			let close = -1;
+			for (let k = 1; k < lines.length; k++) {
+				const line = lines[k] ?? "";
+				if (isRule(line) || line.trimEnd() === "...") {
+					close = k;
+					break;
+				}
+			}
+			if (close < 0) {
+				this.diag("frontmatter-unclosed", "error", "The front matter never closes with ---; the file was read as body text.", 1);
+				this.startBareDocument();
+			} else {
+				i = this.startDocument(0, open[1] ?? "", 1, close);
+			}
+		} else {
+			this.startBareDocument();
+		}
+
+		let fence: { char: string; len: number; line: number } | null = null;
+		let inFooter = false;
+		while (i < lines.length) {
+			const line = lines[i] ?? "";
+			if (fence) {
+				const close = FENCE_OPEN.exec(line);
+				const marker = close?.[1];
+				if (marker && marker[0] === fence.char && marker.length >= fence.len && line.trim() === marker) {
+					fence = null;
+				} else if ((isRule(line) && this.footerFollows(i)) || (messageRole(line) && isBlank(lines[i - 1]))) {
+					// A code block left open by a cut-off answer must not swallow the footer or the next message.
+					this.diag("code-fence-unclosed", "warning", "A code block is never closed; it was ended at the next message or footer.", fence.line);
+					fence = null;
+					continue;
+				}
+				i++;
+				continue;
+			}
+			const fenceOpen = FENCE_OPEN.exec(line);
+			if (fenceOpen?.[1] && !inFooter) {
+				const marker = fenceOpen[1];
+				fence = { char: marker[0] ?? "`", len: marker.length, line: i + 1 };
+				i++;
+				continue;
+			}
+			const role = messageRole(line);
+			if (role) {
+				if (inFooter) inFooter = false;
+				this.closeExchange(i - 1);
+				this.exchange = { role, part: this.part.index, line: i + 1, start: this.offsets[i + 1] ?? this.text.length, end: this.text.length };
+				this.exchanges.push(this.exchange);
+				i++;
+				continue;
+			}
+			if (isRule(line)) {
+				const close = this.frontmatterCloseAfter(i + 1);
+				if (close >= 0) {
+					inFooter = false;
+					i = this.beginAppended(i, close);
+					continue;
+				}
+				if (inFooter) {
+					// Same-title exchanges merged into one file: the next part starts here.
+					inFooter = false;
+					this.startPart(this.part.document, i + 1);
+					i++;
+					continue;
+				}
+				if (this.footerFollows(i)) {
+					this.closeExchange(i - 1);
+					inFooter = true;
+					i++;
+					continue;
+				}
+				i++;
+				continue;
+			}
+			if (inFooter) {
+				if (isBlank(line)) {
+					i++;
+					continue;
+				}
+				if (this.readFooterLine(i, line.replace(/---\s*$/, ""))) {
+					const close = this.gluedDocumentClose(i, line);
+					i = close >= 0 ? this.beginAppended(i, close) : i + 1;
+					if (close >= 0) inFooter = false;
+					continue;
+				}
+				inFooter = false; // text written under the footer by hand: ordinary body text again
+			}
+			this.addLinks(i, line);
+			const glued = this.gluedDocumentClose(i, line);
+			i = glued >= 0 ? this.beginAppended(i, glued) : i + 1;
+		}
+		if (fence) this.diag("code-fence-unclosed", "warning", "A code block is never closed.", fence.line);
+		this.closeExchange(lines.length - 1);
+		this.part.endLine = Math.max(this.part.startLine, lines.length);
+		return this.record();
+	}
+
+	private record(): NoteRecord {
+		const classified = classifyTags(this.tags, this.format);
+		const first = this.documents[0];
+		const title = first?.title ?? null;
+		if (title !== null && UNLINKABLE_TITLE.test(title)) {
+			this.diag("title-unlinkable", "info", "The title holds # ^ | [ or ], so a link written with it points elsewhere in Obsidian.", first?.line ?? 1);
+		}
+		this.diagnostics.sort((a, b) => a.line - b.line);
+		const name = this.path.slice(this.path.lastIndexOf("/") + 1);
+		return {
+			path: this.path,
+			basename: name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name,
+			title,
+			date: first?.date ?? null,
+			...classified,
+			documents: this.documents,
+			parts: this.parts,
+			exchanges: this.exchanges,
+			links: this.links,
+			diagnostics: this.diagnostics,
+		};
+	}
+}
+
+/** Removes a byte order mark and turns CRLF / CR line ends into LF. Offsets in a record refer to this text. */
+export function normalizeText(text: string): string {
+	const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	return noBom.includes("\r") ? noBom.replace(/\r\n?/g, "\n") : noBom;
+}
+
+export function parseNote(path: string, text: string, format: FormatOptions = DEFAULT_FORMAT): NoteRecord {
+	const normalized = normalizeText(text);
+	const scanner = new NoteScanner(path, normalized, format);
+	const record = scanner.scan();
+	if (normalized.includes("\u0000")) {
+		record.diagnostics.unshift({ code: "binary-content", severity: "warning", message: "The file holds NUL bytes: it may not be a text note.", line: 0 });
+	}
+	if (normalized.length > HUGE_NOTE_CHARS) {
+		record.diagnostics.unshift({
+			code: "note-huge",
+			severity: "info",
+			message: `The note is ${Math.round(normalized.length / 1_000_000)} MB; very large notes slow the vault down.`,
+			line: 0,
+		});
+	}
+	return record;
+}
