@@ -52,6 +52,14 @@ function messageRole(line: string): "user" | "assistant" | null {
 	return null;
 }
 
+/** A frontmatter value as text: YAML may hand back numbers, booleans, dates or even mappings. */
+function scalarText(value: unknown): string {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+	if (typeof value === "string") return value;
+	if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+	return JSON.stringify(value) ?? "";
+}
+
 const isBlank = (line: string | undefined): boolean => line !== undefined && line.trim() === "";
 const isRule = (line: string | undefined): boolean => line !== undefined && line.trimEnd() === "---";
 
@@ -126,9 +134,9 @@ class NoteScanner {
 		const body = this.lines.slice(first, close).join("\n");
 		const { data, diagnostics } = readFrontmatter(language, body, fenceIndex + 1);
 		this.diagnostics.push(...diagnostics);
-		const title = data.title === undefined || data.title === null ? null : String(data.title as string | number);
+		const title = data.title === undefined || data.title === null ? null : scalarText(data.title);
 		const date = normalizeDate(data.date);
-		if (date.invalid) this.diag("date-invalid", "warning", `The date "${String(data.date as string)}" could not be read.`, fenceIndex + 1);
+		if (date.invalid) this.diag("date-invalid", "warning", `The date "${scalarText(data.date)}" could not be read.`, fenceIndex + 1);
 		const tagValue = data.tags !== undefined ? data.tags : data.tag;
 		const read = readTags(tagValue);
 		if (read.invalid) this.diag("tags-invalid", "warning", "Some tags are not plain text and were skipped.", fenceIndex + 1);
