@@ -1,0 +1,54 @@
+// Decides, before anything is written, what creating notes for unresolved link targets would do:
+// which path each would get, which already exist (never overwritten) and which can't be file names.
+import type { UnresolvedCount } from "./thread-model";
+
+export type PlanItem =
+	| { target: string; count: number; status: "create"; path: string }
+	| { target: string; count: number; status: "exists"; path: string }
+	| { target: string; count: number; status: "invalid"; reason: string };
+
+/** Characters no file name may hold on some platform Obsidian runs on, or that break a link to it. */
+const FORBIDDEN: [RegExp, string][] = [
+	[/[\\:*?"<>|]/, "file names can't hold it on every device"],
+	[/[#^[\]]/, "a link to a file named with it points elsewhere"],
+];
+const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+const MAX_NAME = 200;
+
+/** Why a target can't be a note's file name, or null when it can. */
+export function invalidNameReason(target: string): string | null {
+	const name = target.slice(target.lastIndexOf("/") + 1);
+	if (target.trim() === "" || name.trim() === "") return "The name is empty.";
+	for (const [pattern, why] of FORBIDDEN) {
+		const found = pattern.exec(target);
+		if (found) return `Holds "${found[0]}": ${why}.`;
+	}
+	if (name.startsWith(".")) return "Starts with a dot, which hides the file.";
+	if (RESERVED.test(name)) return "A name Windows reserves.";
+	if (name.length > MAX_NAME) return `Longer than ${MAX_NAME} characters.`;
+	if (target.split("/").some((segment) => segment.trim() === "" || segment === "..")) return "Holds an empty or parent folder name.";
+	return null;
+}
+
+function joinPath(folder: string, target: string): string {
+	const clean = folder.replace(/^\/+|\/+$/g, "");
+	// A target with `/` is a vault path, as Obsidian reads it; otherwise it goes into the chosen folder.
+	return `${target.includes("/") || clean === "" ? "" : `${clean}/`}${target}.md`;
+}
+
+/**
+ * Plans one note per target. `exists` answers case-insensitively whether a path is taken (a file or a
+ * folder); two targets that would land on the same path are planned once.
+ */
+export function planNoteCreation(targets: readonly UnresolvedCount[], folder: string, exists: (path: string) => boolean): PlanItem[] {
+	const planned = new Set<string>();
+	return targets.map(({ target, count }): PlanItem => {
+		const reason = invalidNameReason(target);
+		if (reason !== null) return { target, count, status: "invalid", reason };
+		const path = joinPath(folder, target.trim());
+		const key = path.toLowerCase();
+		if (planned.has(key) || exists(path)) return { target, count, status: "exists", path };
+		planned.add(key);
+		return { target, count, status: "create", path };
+	});
+}
