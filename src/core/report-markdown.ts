@@ -4,10 +4,11 @@ import type { VaultReport } from "./vault-report";
 
 /** Escapes Markdown and HTML syntax in text that came from notes. */
 export function markdownText(text: string): string {
-	return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, "\\$&").replace(/\n/g, " ");
+	return text.replace(/[\\`*_[\]|<>~]/g, "\\$&").replace(/\n/g, " ");
 }
 
-const code = (text: string): string => "`" + text.replace(/`/g, "'") + "`";
+/** Paths and ids print as code: nothing in them is read as Markdown, and they stay easy to copy. */
+const code = (text: string): string => "`" + text.replace(/`/g, "'").replace(/\n/g, " ") + "`";
 
 export function renderReportMarkdown(report: VaultReport): string {
 	const out: string[] = [];
@@ -26,7 +27,7 @@ export function renderReportMarkdown(report: VaultReport): string {
 
 	section(
 		"Longest threads",
-		report.longestThreads.map((t) => `1. ${code(t.id)}: ${t.length} exchanges${t.firstPath ? `, starts at ${markdownText(t.firstPath)}` : ""}`),
+		report.longestThreads.map((t) => `1. ${code(t.id)}: ${t.length} exchanges${t.firstPath ? `, starts at ${code(t.firstPath)}` : ""}`),
 		"No threads.",
 	);
 
@@ -34,28 +35,28 @@ export function renderReportMarkdown(report: VaultReport): string {
 	for (const t of report.brokenThreads) {
 		broken.push(`- ${code(t.id)}`);
 		for (const m of t.missing) broken.push(`  - missing exchange: ${markdownText(m)}`);
-		for (const f of t.forks) broken.push(`  - fork at ${markdownText(f.path)}: ${f.targets.map(markdownText).join(" / ")}`);
-		for (const c of t.cycles) broken.push(`  - cycle: ${c.map(markdownText).join(" → ")}`);
-		for (const s of t.selfLinks) broken.push(`  - links to itself: ${markdownText(s)}`);
+		for (const f of t.forks) broken.push(`  - fork at ${code(f.path)}: ${f.targets.map(markdownText).join(" / ")}`);
+		for (const c of t.cycles) broken.push(`  - cycle: ${c.map(code).join(" → ")}`);
+		for (const s of t.selfLinks) broken.push(`  - links to itself: ${code(s)}`);
 	}
 	section("Broken chains", broken, "No missing exchanges, forks, cycles or self-links.");
 
 	section(
 		"Titles used in several conversations",
-		report.duplicateTitles.map((d) => `- ${markdownText(d.title)}: ${d.conversations.length} conversations (${d.paths.map(markdownText).join(", ")})`),
+		report.duplicateTitles.map((d) => `- ${markdownText(d.title)}: ${d.conversations.length} conversations (${d.paths.map(code).join(", ")})`),
 		"No title is shared across conversations.",
 	);
 
 	section(
 		"Files holding several documents",
-		report.multiDocumentFiles.map((f) => `- ${markdownText(f.path)}: ${f.documents} documents`),
+		report.multiDocumentFiles.map((f) => `- ${code(f.path)}: ${f.documents} documents`),
 		"Every file holds one document.",
 	);
 
 	const diagnostics: string[] = [];
 	for (const group of report.diagnosticsByCode) {
 		diagnostics.push(`### ${group.code} (${group.items.length})`, "");
-		for (const d of group.items) diagnostics.push(`- ${markdownText(d.path)}${d.line > 0 ? `:${d.line}` : ""}: ${markdownText(d.message)}`);
+		for (const d of group.items) diagnostics.push(`- ${code(d.line > 0 ? `${d.path}:${d.line}` : d.path)}: ${markdownText(d.message)}`);
 		diagnostics.push("");
 	}
 	section("Diagnostics", diagnostics, "No diagnostics.");
