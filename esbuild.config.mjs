@@ -1,6 +1,7 @@
 // Builds the plugin bundle (main.js), the headless scanner (dist/cli.js) and the benchmark (dist/bench.js).
 // Usage: node esbuild.config.mjs [production|bench]   (no argument: watch the plugin bundle)
 import esbuild from "esbuild";
+import { readFile } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import path from "node:path";
 
@@ -28,6 +29,13 @@ const noCodeFromNotes = {
 			loader: "js",
 			resolveDir: path.dirname(args.path),
 		}));
+		// js-yaml's !!binary type probes for Node's Buffer with require("buffer") in a try block; mobile has none.
+		build.onLoad({ filter: /js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]binary\.js$/ }, async (args) => {
+			const source = await readFile(args.path, "utf8");
+			const contents = source.replace("NodeBuffer = _require('buffer').Buffer;", "NodeBuffer = undefined;");
+			if (contents === source) throw new Error("js-yaml changed: update the Buffer probe replacement in esbuild.config.mjs");
+			return { contents, loader: "js", resolveDir: path.dirname(args.path) };
+		});
 		build.onLoad({ filter: /js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/ }, (args) => ({
 			contents: INERT_JS_FUNCTION,
 			loader: "js",
