@@ -8,7 +8,7 @@ export const REPORT_VIEW_TYPE = "conversation-threads-report";
 
 export interface ReportHost extends PanelHost {
 	/** Open the modal that creates notes for unresolved links, for the whole vault. */
-	createNotesForUnresolved(scope: "thread" | "vault"): void;
+	createNotesForUnresolved(scope: "note" | "thread" | "vault"): void;
 }
 
 export class ReportView extends ItemView {

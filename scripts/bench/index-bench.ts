@@ -1,0 +1,194 @@
+// c. The thread index: cold build vs a read+regex floor, incremental updates vs a naive rebuild, heap per note.
+import type { NoteRecord } from "../../src/core/note-record";
+import { parseNote } from "../../src/core/note-parser";
+import { ThreadIndex } from "../../src/core/thread-index";
+import { floorPass, heapUsed, int, makeTempDir, median, ms, quantile, ratio, readText, removeDir, table, timeIt, writeVault } from "./measure";
+import { log, type Options } from "./options";
+import { editNote, generateVault, Rng } from "./vault-generator";
+
+// ---------------------------------------------------------------- c. index: cold, incremental, heap, naive
+
+interface IndexFigures {
+	notes: number;
+	floor: number;
+	cold: number;
+	/** Read + parseNote only (no index), same vault. */
+	parse: number;
+	heapPerNote: number;
+	/** Heap held by the parsed records alone (kept in an array, no index). */
+	recordHeapPerNote: number;
+	/** Average note size in characters. */
+	charsPerNote: number;
+	modify: number[];
+	rename: number[];
+	naive: number[];
+}
+
+function kb(bytes: number): string {
+	return `${(bytes / 1024).toFixed(2)} KB`;
+}
+
+function touchThreads(index: ThreadIndex, path: string): number {
+	let n = 0;
+	for (const t of index.threadsOf(path)) n += t.entries.length;
+	return n;
+}
+
+function buildFromDisk(dir: string, paths: readonly string[]): ThreadIndex {
+	const index = new ThreadIndex();
+	for (const p of paths) index.set(p, readText(dir, p));
+	let n = 0;
+	for (const t of index.threads()) n += t.entries.length;
+	if (n < 0) log("");
+	return index;
+}
+
+function benchIndexSize(size: number, opts: Options): IndexFigures {
+	const notes = generateVault({ notes: size, seed: 23 + size });
+	const dir = makeTempDir(`index-${size}`);
+	try {
+		writeVault(dir, notes);
+		const paths = notes.map((n) => n.path);
+		const rounds = size >= 50_000 ? 2 : 3;
+		const floors: number[] = [];
+		const colds: number[] = [];
+		const parses: number[] = [];
+		floorPass(dir, paths); // warm-up: page cache and JIT
+		buildFromDisk(dir, paths.slice(0, Math.min(paths.length, 2000)));
+		for (let r = 0; r < rounds; r++) {
+			floors.push(timeIt(() => floorPass(dir, paths)));
+			colds.push(timeIt(() => buildFromDisk(dir, paths)));
+			parses.push(
+				timeIt(() => {
+					for (const p of paths) parseNote(p, readText(dir, p));
+				}),
+			);
+		}
+
+		// Heap held by the records alone, to tell the parser's share from the index's.
+		const recordsBefore = heapUsed();
+		let records: NoteRecord[] | null = paths.map((p) => parseNote(p, readText(dir, p)));
+		const recordsAfter = heapUsed();
+		const recordHeapPerNote = (recordsAfter - recordsBefore) / size;
+		if (records.length < 0) log("");
+		records = null;
+
+		// Heap retained by the index: everything it keeps (records, maps, any text it holds on to).
+		const before = heapUsed();
+		let index: ThreadIndex | null = buildFromDisk(dir, paths);
+		const after = heapUsed();
+		const heapPerNote = (after - before) / size;
+
+		// Incremental updates on that index.
+		const rng = new Rng(99);
+		const texts = new Map<string, string>();
+		for (const n of notes) texts.set(n.path, n.text);
+		const live = [...paths];
+		const modify: number[] = [];
+		const rename: number[] = [];
+		let sink = 0;
+		for (let i = 0; i < opts.updates; i++) {
+			const at = rng.int(live.length);
+			const p = live[at] as string;
+			const edited = editNote(texts.get(p) as string, rng);
+			texts.set(p, edited);
+			const idx = index;
+			modify.push(
+				timeIt(() => {
+					idx.set(p, edited);
+					sink += touchThreads(idx, p);
+				}),
+			);
+			const q = live[rng.int(live.length)] as string;
+			const renamed = q.replace(/\.md$/, ` r${i}.md`);
+			rename.push(
+				timeIt(() => {
+					idx.rename(q, renamed);
+					sink += touchThreads(idx, renamed);
+				}),
+			);
+			live[live.indexOf(q)] = renamed;
+			texts.set(renamed, texts.get(q) as string);
+			texts.delete(q);
+		}
+		index = null;
+
+		// Naive baseline: on every change, re-parse every note and build a fresh index.
+		const naiveRuns = size >= 50_000 ? 2 : size >= 10_000 ? 4 : 10;
+		const naive: number[] = [];
+		for (let i = 0; i < naiveRuns; i++) {
+			const p = live[rng.int(live.length)] as string;
+			texts.set(p, editNote(texts.get(p) as string, rng));
+			naive.push(
+				timeIt(() => {
+					const fresh = new ThreadIndex();
+					for (const [path, text] of texts) fresh.set(path, text);
+					sink += touchThreads(fresh, p);
+				}),
+			);
+		}
+		if (sink < 0) log("");
+		let chars = 0;
+		for (const n of notes) chars += n.text.length;
+		return {
+			notes: size,
+			floor: median(floors),
+			cold: median(colds),
+			parse: median(parses),
+			heapPerNote,
+			recordHeapPerNote,
+			charsPerNote: chars / size,
+			modify,
+			rename,
+			naive,
+		};
+	} finally {
+		removeDir(dir);
+	}
+}
+
+export function benchIndex(opts: Options): void {
+	log(`## c. Thread index (generated vaults, read from disk; ${opts.updates} modify + ${opts.updates} rename updates)`);
+	const figures: IndexFigures[] = [];
+	for (const size of opts.sizes) {
+		process.stderr.write(`  index: ${int(size)} notes...\n`);
+		figures.push(benchIndexSize(size, opts));
+	}
+	log(
+		table([
+			["notes", "chars/note", "floor (read+regex)", "cold index", "cold/floor", "of which read+parse", "heap/note (index)", "heap/note (records only)"],
+			...figures.map((f) => [
+				int(f.notes),
+				int(f.charsPerNote),
+				ms(f.floor),
+				ms(f.cold),
+				ratio(f.cold, f.floor),
+				`${ms(f.parse)} (${ratio(f.parse, f.floor)})`,
+				kb(f.heapPerNote),
+				kb(f.recordHeapPerNote),
+			]),
+		]),
+	);
+	log();
+	log(
+		table([
+			["notes", "modify p50", "modify p99", "rename p50", "rename p99", "naive rebuild p50 (runs)", "naive/modify", "naive/rename"],
+			...figures.map((f) => {
+				const nm = median(f.naive);
+				return [
+					int(f.notes),
+					ms(median(f.modify)),
+					ms(quantile(f.modify, 0.99)),
+					ms(median(f.rename)),
+					ms(quantile(f.rename, 0.99)),
+					`${ms(nm)} (${f.naive.length})`,
+					ratio(nm, median(f.modify)),
+					ratio(nm, median(f.rename)),
+				];
+			}),
+		]),
+	);
+	log();
+	log("Targets: cold/floor <= 2.5x at 10k notes; heap < 2 KB per note. Update = change + read that note's threads.");
+}
+

@@ -1,0 +1,251 @@
+// Wikilink target -> vault file, like Obsidian, plus the generator's own naming quirks (raw titles,
+// underscores, a doubled leading "the"). Maps keyed by normalised names; maintained as files come and go.
+
+const UNSAFE_TITLE_CHARS = /[<>:"/\\|?*[\]]/g;
+const MAX_NAME = 200;
+
+/** The generator's file naming (E09+): the file name of a note titled `title`, without `.md`. */
+export function sanitizeTitle(title: string): string {
+	let name = title.replace(UNSAFE_TITLE_CHARS, "");
+	if (/^the /i.test(name)) name = name.slice(4);
+	return name.slice(0, MAX_NAME).toLowerCase().trim();
+}
+
+/** The lookup key of a name: lower-cased and trimmed. */
+export function nameKey(name: string): string {
+	return name.toLowerCase().trim();
+}
+
+function endsWithMd(name: string): boolean {
+	const n = name.length;
+	return n >= 3 && name.charCodeAt(n - 3) === 46 && (name.charCodeAt(n - 2) | 32) === 109 && (name.charCodeAt(n - 1) | 32) === 100;
+}
+
+function stripMd(name: string): string {
+	return endsWithMd(name) ? name.slice(0, -3) : name;
+}
+
+/** Characters that make a target more than a plain name: path, alias, heading, extension. */
+const NOT_PLAIN = /[/|#]|\.md\s*$/i;
+
+function fileName(path: string): string {
+	return path.slice(path.lastIndexOf("/") + 1);
+}
+
+function folderOf(path: string): string {
+	const slash = path.lastIndexOf("/");
+	return slash < 0 ? "" : path.slice(0, slash);
+}
+
+/** The defensive cut of a target: no `|alias`, no `#heading`; null when there is nothing to cut. */
+function cutTarget(target: string): string | null {
+	const bar = target.indexOf("|");
+	let cut = bar >= 0 ? target.slice(0, bar) : target;
+	const hash = cut.indexOf("#");
+	if (hash >= 0) cut = cut.slice(0, hash);
+	return cut === target ? null : cut;
+}
+
+/**
+ * The name keys under which a link target may find its file. Any file a target can resolve to has one
+ * of these among its `fileKeys`, so they index the inverse map (name key -> linking notes).
+ */
+export function lookupKeys(target: string): string[] {
+	if (!NOT_PLAIN.test(target)) {
+		const key = nameKey(target);
+		const sanitized = sanitizeTitle(target.trim());
+		if (key === "") return sanitized === "" ? [] : [sanitized];
+		return sanitized === key || sanitized === "" ? [key] : [key, sanitized];
+	}
+	const keys: string[] = [];
+	const add = (k: string): void => {
+		if (k !== "" && !keys.includes(k)) keys.push(k);
+	};
+	const trimmed = target.trim();
+	const forms = [trimmed];
+	const cut = cutTarget(trimmed);
+	if (cut !== null && cut.trim() !== "") forms.push(cut.trim());
+	for (const form of forms) {
+		const last = fileName(form);
+		add(nameKey(form));
+		add(nameKey(stripMd(last)));
+		add(nameKey(last));
+		add(sanitizeTitle(form));
+	}
+	return keys;
+}
+
+/** The name keys of a note file: its name without `.md`, and that name with `_` read as a space. */
+export function fileKeys(path: string): string[] {
+	const name = stripMd(fileName(path));
+	const key = nameKey(name);
+	const spaced = nameKey(name.replace(/_/g, " "));
+	return spaced === key ? [key] : [key, spaced];
+}
+
+/** The name key of an attachment (its file name with extension). */
+export function attachmentKey(path: string): string {
+	return nameKey(fileName(path));
+}
+
+/** What the resolver needs to know about the linking note to break ties between same-named files. */
+export interface LinkContext {
+	path: string;
+	conversationIds: readonly string[];
+}
+
+/** Conversation ids of a registered note (for tie-breaks); the resolver does not store records. */
+export type ConversationLookup = (path: string) => readonly string[];
+
+class NameTable {
+	private readonly map = new Map<string, string[]>();
+
+	add(key: string, path: string): void {
+		const list = this.map.get(key);
+		if (list === undefined) this.map.set(key, [path]);
+		else if (!list.includes(path)) list.push(path);
+	}
+
+	remove(key: string, path: string): void {
+		const list = this.map.get(key);
+		if (list === undefined) return;
+		const at = list.indexOf(path);
+		if (at >= 0) list.splice(at, 1);
+		if (list.length === 0) this.map.delete(key);
+	}
+
+	get(key: string): readonly string[] | undefined {
+		return this.map.get(key);
+	}
+
+	clear(): void {
+		this.map.clear();
+	}
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+export class LinkResolver {
+	/** Lower-cased path -> path, notes and attachments. */
+	private readonly byPath = new Map<string, string>();
+	/** Exact name (lower-cased) -> note paths. */
+	private readonly names = new NameTable();
+	/** Name with `_` read as a space -> note paths (E00–E02 file names). */
+	private readonly spacedNames = new NameTable();
+	/** File name with extension (lower-cased) -> attachment paths. */
+	private readonly attachments = new NameTable();
+
+	constructor(private readonly conversationsOf: ConversationLookup = () => []) {}
+
+	has(path: string): boolean {
+		return this.byPath.get(path.toLowerCase()) === path;
+	}
+
+	addNote(path: string): void {
+		this.byPath.set(path.toLowerCase(), path);
+		const [key, spaced] = fileKeys(path);
+		if (key !== undefined) this.names.add(key, path);
+		if (spaced !== undefined) this.spacedNames.add(spaced, path);
+	}
+
+	removeNote(path: string): void {
+		if (this.byPath.get(path.toLowerCase()) === path) this.byPath.delete(path.toLowerCase());
+		const [key, spaced] = fileKeys(path);
+		if (key !== undefined) this.names.remove(key, path);
+		if (spaced !== undefined) this.spacedNames.remove(spaced, path);
+	}
+
+	addAttachment(path: string): void {
+		this.byPath.set(path.toLowerCase(), path);
+		this.attachments.add(attachmentKey(path), path);
+	}
+
+	removeAttachment(path: string): void {
+		if (this.byPath.get(path.toLowerCase()) === path) this.byPath.delete(path.toLowerCase());
+		this.attachments.remove(attachmentKey(path), path);
+	}
+
+	clear(): void {
+		this.byPath.clear();
+		this.names.clear();
+		this.spacedNames.clear();
+		this.attachments.clear();
+	}
+
+	/**
+	 * The file `target` resolves to from the linking note, or null. An empty target is the note itself.
+	 * `memo` (target -> candidate files) may be shared by lookups made while no file comes or goes.
+	 */
+	resolve(target: string, from: LinkContext, memo?: Map<string, readonly string[]>): string | null {
+		let found = memo?.get(target);
+		if (found === undefined) {
+			found = this.candidates(target);
+			memo?.set(target, found);
+		}
+		if (found.length === 0 && target.trim() === "") return this.has(from.path) ? from.path : null;
+		return this.pick(found, from);
+	}
+
+	/** The files a target may mean, before tie-breaks; empty when it resolves to nothing. */
+	candidates(target: string): readonly string[] {
+		const trimmed = target.trim();
+		if (trimmed === "") return NONE;
+		const found = this.candidatesOf(trimmed);
+		if (found.length > 0) return found;
+		const cut = cutTarget(trimmed);
+		return cut === null || cut.trim() === "" ? NONE : this.candidatesOf(cut.trim());
+	}
+
+	private candidatesOf(target: string): readonly string[] {
+		if (target.includes("/")) return this.pathCandidates(target);
+		const attachment = this.attachments.get(nameKey(target));
+		if (attachment !== undefined) return attachment;
+		const bare = nameKey(stripMd(target));
+		const hit = this.names.get(bare) ?? this.spacedNames.get(bare);
+		if (hit !== undefined) return hit;
+		const sanitized = sanitizeTitle(target);
+		return this.names.get(sanitized) ?? this.spacedNames.get(sanitized) ?? NONE;
+	}
+
+	/** A vault path (`.md` optional), else a path suffix like Obsidian, else the whole target as a title. */
+	private pathCandidates(target: string): readonly string[] {
+		const lower = target.toLowerCase().replace(/^\/+/, "");
+		const exact = this.byPath.get(lower) ?? this.byPath.get(`${lower}.md`);
+		if (exact !== undefined) return [exact];
+		const last = fileName(lower);
+		const candidates = [...(this.attachments.get(nameKey(last)) ?? []), ...(this.names.get(nameKey(stripMd(last))) ?? [])];
+		const suffix = candidates.filter((p) => {
+			const l = p.toLowerCase();
+			return l.endsWith(`/${lower}`) || l.endsWith(`/${lower}.md`);
+		});
+		if (suffix.length > 0) return suffix;
+		// A raw title holding a `/` (the generator deletes it from file names).
+		const sanitized = sanitizeTitle(target);
+		return this.names.get(sanitized) ?? this.spacedNames.get(sanitized) ?? NONE;
+	}
+
+	/** Same conversation, then same folder, then shortest path, then alphabetical. */
+	private pick(paths: readonly string[], from: LinkContext): string | null {
+		if (paths.length <= 1) return paths[0] ?? null;
+		const folder = folderOf(from.path);
+		let best: string | null = null;
+		let bestRank: [number, number, number] = [0, 0, 0];
+		for (const path of paths) {
+			const shared = from.conversationIds.length > 0 && this.conversationsOf(path).some((id) => from.conversationIds.includes(id));
+			const rank: [number, number, number] = [shared ? 0 : 1, folderOf(path) === folder ? 0 : 1, path.length];
+			if (best === null || compareRank(rank, bestRank) < 0 || (compareRank(rank, bestRank) === 0 && path < best)) {
+				best = path;
+				bestRank = rank;
+			}
+		}
+		return best;
+	}
+}
+
+function compareRank(a: readonly number[], b: readonly number[]): number {
+	for (let i = 0; i < a.length; i++) {
+		const d = (a[i] ?? 0) - (b[i] ?? 0);
+		if (d !== 0) return d;
+	}
+	return 0;
+}

@@ -1,0 +1,334 @@
+// The vault's notes, their threads and unresolved links, kept up to date one file event at a time.
+// Writes only record what changed (inverse maps tell which notes a new or vanished name affects);
+// thread orders and unresolved counts are recomputed lazily, when read.
+import { fileKeys, LinkResolver, lookupKeys, attachmentKey, type LinkContext } from "./link-resolution";
+import { LinkThreads } from "./link-threads";
+import { DEFAULT_FORMAT, type FormatOptions, type NotePart, type NoteRecord, type WikiLink } from "./note-record";
+import { parseNote } from "./note-parser";
+import { MultiMap } from "./multi-map";
+import { UnresolvedTally } from "./unresolved-tally";
+import type { Thread, ThreadIndexReader, UnresolvedCount, VaultUnresolved } from "./thread-model";
+import { footerLinks, orderThread, type ThreadMember } from "./thread-order";
+
+/** The ways a link's text may name a file: its target, then (a title holding `#`) the target with its heading. */
+export function linkForms(link: WikiLink): string[] {
+	if (link.block !== null) return [link.target, `${link.target}#^${link.block}`];
+	if (link.heading !== null) return [link.target, `${link.target}#${link.heading}`];
+	return [link.target];
+}
+
+
+/** The name keys a link may resolve through (see `lookupKeys`), added to `into` once each. */
+function addLinkKeys(into: string[], link: WikiLink): void {
+	for (const k of lookupKeys(link.target)) if (!into.includes(k)) into.push(k);
+	if (link.heading === null && link.block === null) return;
+	for (const form of linkForms(link).slice(1)) for (const k of lookupKeys(form)) if (!into.includes(k)) into.push(k);
+}
+
+function basenameOf(path: string): string {
+	const name = path.slice(path.lastIndexOf("/") + 1);
+	return name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+
+/** The parts of a note that belong to a conversation's thread. */
+function partsIn(note: NoteRecord, id: string): NotePart[] {
+	return note.parts.filter((p) => {
+		const ids = note.documents[p.document]?.conversationIds ?? [];
+		return ids.length === 0 || ids.includes(id);
+	});
+}
+
+interface LinkKeys {
+	all: string[];
+	footer: string[];
+}
+
+export class ThreadIndex implements ThreadIndexReader {
+	private rev = 0;
+	private readonly records = new Map<string, NoteRecord>();
+	private readonly attachments = new Set<string>();
+	private readonly resolver = new LinkResolver((path) => this.records.get(path)?.conversationIds ?? []);
+	private readonly keysOf = new Map<string, LinkKeys>();
+	/** Name key -> notes with a link that may resolve through it; and the same for footer links. */
+	private readonly linkers = new MultiMap();
+	private readonly footerLinkers = new MultiMap();
+	private readonly unresolved = new UnresolvedTally();
+	private readonly conversations = new MultiMap();
+	private readonly conversationThreads = new Map<string, Thread>();
+	private readonly dirtyConversations = new Set<string>();
+	private readonly linkThreads: LinkThreads;
+	private threadList: Thread[] | null = null;
+
+	constructor(private readonly format: FormatOptions = DEFAULT_FORMAT) {
+		this.linkThreads = new LinkThreads({
+			note: (path) => this.records.get(path),
+			resolveLink: (link, from) => this.resolveLink(link, from),
+			footerLinkersOf: (path) => {
+				const out = new Set<string>();
+				for (const key of fileKeys(path)) for (const m of this.footerLinkers.get(key)) out.add(m);
+				return out;
+			},
+		});
+	}
+
+	get revision(): number {
+		return this.rev;
+	}
+
+	get size(): number {
+		return this.records.size;
+	}
+
+	note(path: string): NoteRecord | undefined {
+		return this.records.get(path);
+	}
+
+	notes(): IterableIterator<NoteRecord> {
+		return this.records.values();
+	}
+
+	// ---- writes ----
+
+	/** Parse and index a created or modified note. */
+	set(path: string, text: string): NoteRecord {
+		const record = parseNote(path, text, this.format);
+		this.setRecord(record);
+		return record;
+	}
+
+	/** Index an already parsed note (created or modified). */
+	setRecord(record: NoteRecord): void {
+		const old = this.records.get(record.path);
+		if (old !== undefined) {
+			this.detach(old, false);
+			this.attach(record, false);
+			// Same-named files are told apart by conversation: links to this name may now pick another file.
+			if (!sameList(old.conversationIds, record.conversationIds)) this.touchKeys(fileKeys(record.path));
+		} else {
+			this.attach(record, true);
+		}
+		this.changed();
+	}
+
+	delete(path: string): void {
+		const old = this.records.get(path);
+		if (old !== undefined) {
+			this.detach(old, true);
+			this.changed();
+		} else if (this.attachments.has(path)) {
+			this.removeAttachment(path);
+		}
+	}
+
+	/** Re-key a note (or attachment) without re-reading it. */
+	rename(oldPath: string, newPath: string): void {
+		if (oldPath === newPath) return;
+		const old = this.records.get(oldPath);
+		if (old === undefined) {
+			if (this.attachments.has(oldPath)) {
+				this.removeAttachment(oldPath);
+				this.addAttachment(newPath);
+			}
+			return;
+		}
+		const existing = this.records.get(newPath);
+		if (existing !== undefined) this.detach(existing, true);
+		this.detach(old, true);
+		this.attach({ ...old, path: newPath, basename: basenameOf(newPath) }, true);
+		this.changed();
+	}
+
+	addAttachment(path: string): void {
+		if (this.attachments.has(path)) return;
+		this.attachments.add(path);
+		this.resolver.addAttachment(path);
+		this.touchKeys([attachmentKey(path)]);
+		this.changed();
+	}
+
+	removeAttachment(path: string): void {
+		if (!this.attachments.delete(path)) return;
+		this.resolver.removeAttachment(path);
+		this.touchKeys([attachmentKey(path)]);
+		this.changed();
+	}
+
+	clear(): void {
+		this.records.clear();
+		this.attachments.clear();
+		this.resolver.clear();
+		this.keysOf.clear();
+		this.linkers.clear();
+		this.footerLinkers.clear();
+		this.unresolved.clear();
+		this.conversations.clear();
+		this.conversationThreads.clear();
+		this.dirtyConversations.clear();
+		this.linkThreads.clear();
+		this.changed();
+	}
+
+	private changed(): void {
+		this.rev++;
+		this.threadList = null;
+	}
+
+	private attach(record: NoteRecord, isNewFile: boolean): void {
+		const path = record.path;
+		this.records.set(path, record);
+		if (isNewFile) {
+			this.resolver.addNote(path);
+			this.touchKeys(fileKeys(path));
+		}
+		const keys: LinkKeys = { all: [], footer: [] };
+		for (const link of record.links) addLinkKeys(keys.all, link);
+		for (const part of record.parts) {
+			for (const link of part.preceding) if (!link.inner) addLinkKeys(keys.footer, link);
+			for (const link of part.following) if (!link.inner) addLinkKeys(keys.footer, link);
+		}
+		this.keysOf.set(path, keys);
+		for (const k of keys.all) this.linkers.add(k, path);
+		for (const k of keys.footer) this.footerLinkers.add(k, path);
+		for (const id of record.conversationIds) {
+			this.conversations.add(id, path);
+			this.dirtyConversations.add(id);
+		}
+		this.unresolved.markDirty(path);
+		this.linkThreads.noteChanged(path, record.conversationIds.length === 0 && footerLinks(record).length > 0);
+	}
+
+	private detach(record: NoteRecord, fileGone: boolean): void {
+		const path = record.path;
+		const keys = this.keysOf.get(path);
+		if (keys !== undefined) {
+			for (const k of keys.all) this.linkers.delete(k, path);
+			for (const k of keys.footer) this.footerLinkers.delete(k, path);
+			this.keysOf.delete(path);
+		}
+		for (const id of record.conversationIds) {
+			this.conversations.delete(id, path);
+			this.dirtyConversations.add(id);
+		}
+		this.unresolved.remove(path);
+		this.linkThreads.noteChanged(path, false);
+		this.records.delete(path);
+		if (fileGone) {
+			this.resolver.removeNote(path);
+			this.touchKeys(fileKeys(path));
+		}
+	}
+
+	/** A file with these name keys came, went or changed conversation: links through them may resolve anew. */
+	private touchKeys(keys: readonly string[]): void {
+		for (const key of keys) {
+			for (const m of this.linkers.get(key)) this.unresolved.markDirty(m);
+			for (const m of this.footerLinkers.get(key)) {
+				for (const id of this.records.get(m)?.conversationIds ?? []) this.dirtyConversations.add(id);
+				this.linkThreads.linksChanged(m);
+			}
+		}
+	}
+
+	// ---- resolution ----
+
+	private context(path: string): LinkContext {
+		return { path, conversationIds: this.records.get(path)?.conversationIds ?? [] };
+	}
+
+	resolve(target: string, fromPath: string): string | null {
+		return this.resolver.resolve(target, this.context(fromPath));
+	}
+
+	/**
+	 * Where a parsed link leads; a title holding `#` or `^` is tried whole when its cut form fails.
+	 * `memo` is for a batch of lookups made while no file comes or goes.
+	 */
+	resolveLink(link: WikiLink, from: NoteRecord, memo?: Map<string, readonly string[]>): string | null {
+		const context: LinkContext = from;
+		const found = this.resolver.resolve(link.target, context, memo);
+		if (found !== null || (link.heading === null && link.block === null)) return found;
+		const whole = link.block !== null ? `${link.target}#^${link.block}` : `${link.target}#${link.heading ?? ""}`;
+		return this.resolver.resolve(whole, context, memo);
+	}
+
+	// ---- threads ----
+
+	private conversationThread(id: string): Thread | undefined {
+		if (this.dirtyConversations.has(id)) {
+			this.dirtyConversations.delete(id);
+			if (!this.conversations.has(id)) this.conversationThreads.delete(id);
+			else {
+				const members: ThreadMember[] = [];
+				for (const path of this.conversations.get(id)) {
+					const note = this.records.get(path);
+					if (note !== undefined) members.push({ note, parts: partsIn(note, id) });
+				}
+				const memo = new Map<string, readonly string[]>();
+				this.conversationThreads.set(id, orderThread(id, members, (l, f) => this.resolveLink(l, f, memo)));
+			}
+		}
+		return this.conversationThreads.get(id);
+	}
+
+	threadsOf(path: string): Thread[] {
+		const note = this.records.get(path);
+		if (note === undefined) return [];
+		const out: Thread[] = [];
+		for (const id of note.conversationIds) {
+			const t = this.conversationThread(id);
+			if (t !== undefined) out.push(t);
+		}
+		const linked = this.linkThreads.threadOf(path);
+		if (linked !== undefined) out.push(linked);
+		return out;
+	}
+
+	thread(id: string): Thread | undefined {
+		return id.startsWith("links:") && !this.conversations.has(id) ? this.linkThreads.thread(id) : this.conversationThread(id);
+	}
+
+	/** Every thread, sorted by id. */
+	threads(): Thread[] {
+		if (this.threadList === null) {
+			const list: Thread[] = [];
+			for (const id of this.conversations.keys()) {
+				const t = this.conversationThread(id);
+				if (t !== undefined) list.push(t);
+			}
+			list.push(...this.linkThreads.all());
+			this.threadList = list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+		}
+		return this.threadList;
+	}
+
+	// ---- unresolved links ----
+
+	private flushUnresolved(): void {
+		const memo = new Map<string, readonly string[]>();
+		this.unresolved.flush((path) => this.records.get(path), (link, note) => this.resolveLink(link, note, memo));
+	}
+
+	unresolvedForNote(path: string): UnresolvedCount[] {
+		this.flushUnresolved();
+		return this.unresolved.forNote(path);
+	}
+
+	unresolvedForThread(id: string): UnresolvedCount[] {
+		const thread = this.thread(id);
+		if (thread === undefined) return [];
+		this.flushUnresolved();
+		const paths: string[] = [];
+		for (const e of thread.entries) if (e.kind === "note") paths.push(e.path);
+		return this.unresolved.forNotes(paths);
+	}
+
+	unresolvedInVault(): VaultUnresolved[] {
+		this.flushUnresolved();
+		return this.unresolved.vault();
+	}
+}

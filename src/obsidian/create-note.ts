@@ -1,0 +1,106 @@
+// Creating a note for a missing exchange or an unresolved link: in the configured folder, never overwriting.
+import { Modal, normalizePath, TFile, TFolder, type App } from "obsidian";
+import { displayError } from "./display-error";
+
+/** File name for a link target: characters Obsidian or the file system reject are dropped. */
+export function fileNameFor(target: string): string {
+	return target
+		.replace(/[\\/:*?"<>|#^[\]]/g, "")
+		.replace(/\s+/g, " ")
+		.trim()
+		.replace(/^\.+/, "");
+}
+
+/** Where a new note for `target` goes: `folder/name.md`, or null when the target has no usable name. */
+export function newNotePath(folder: string, target: string): string | null {
+	const name = fileNameFor(target);
+	if (name === "") return null;
+	return normalizePath(folder === "" ? `${name}.md` : `${folder}/${name}.md`);
+}
+
+async function ensureFolder(app: App, folder: string): Promise<void> {
+	if (folder === "") return;
+	const existing = app.vault.getAbstractFileByPath(normalizePath(folder));
+	if (existing instanceof TFolder) return;
+	if (existing) throw new Error(`"${folder}" is a file, not a folder`);
+	await app.vault.createFolder(normalizePath(folder));
+}
+
+/**
+ * Open the note for `target` if it exists (where the index resolves it, or at the new-note path), else create
+ * it empty in `folder` and open it. Never overwrites.
+ */
+export async function openOrCreateNote(
+	app: App,
+	target: string,
+	/** Where the index resolves the target to, if anywhere. */
+	resolvedPath: string | null,
+	folder: string,
+	newLeaf: boolean | "tab" | "split" | "window",
+): Promise<void> {
+	const resolved = resolvedPath === null ? null : app.vault.getAbstractFileByPath(resolvedPath);
+	if (resolved instanceof TFile) {
+		await app.workspace.getLeaf(newLeaf).openFile(resolved);
+		return;
+	}
+	const path = newNotePath(folder, target);
+	if (path === null) {
+		displayError(`Can't create a note named "${target}".`);
+		return;
+	}
+	try {
+		const existing = app.vault.getAbstractFileByPath(path);
+		let file: TFile;
+		if (existing instanceof TFile) {
+			file = existing;
+		} else if (existing) {
+			displayError(`"${path}" is a folder.`);
+			return;
+		} else {
+			await ensureFolder(app, folder);
+			file = await app.vault.create(path, "");
+		}
+		await app.workspace.getLeaf(newLeaf).openFile(file);
+	} catch (error) {
+		displayError(`Could not create "${path}".`, error);
+	}
+}
+
+/** A yes/no question; resolves true on confirm. */
+export class ConfirmModal extends Modal {
+	private answered = false;
+
+	constructor(
+		app: App,
+		private readonly message: string,
+		private readonly confirmText: string,
+		private readonly onAnswer: (confirmed: boolean) => void,
+	) {
+		super(app);
+	}
+
+	override onOpen(): void {
+		this.titleEl.setText("Create note?");
+		this.contentEl.createEl("p", { text: this.message });
+		const buttons = this.contentEl.createDiv({ cls: "modal-button-container" });
+		const confirm = buttons.createEl("button", { text: this.confirmText, cls: "mod-cta" });
+		confirm.addEventListener("click", () => this.answer(true));
+		const cancel = buttons.createEl("button", { text: "Cancel" });
+		cancel.addEventListener("click", () => this.answer(false));
+	}
+
+	override onClose(): void {
+		this.contentEl.empty();
+		if (!this.answered) this.onAnswer(false);
+	}
+
+	private answer(confirmed: boolean): void {
+		this.answered = true;
+		this.onAnswer(confirmed);
+		this.close();
+	}
+}
+
+export function confirm(app: App, message: string, confirmText: string): Promise<boolean> {
+	return new Promise((resolve) => new ConfirmModal(app, message, confirmText, resolve).open());
+}

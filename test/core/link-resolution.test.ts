@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { LinkResolver, lookupKeys, sanitizeTitle } from "../../src/core/link-resolution";
+
+describe("sanitizeTitle", () => {
+	it("follows the generator's file naming", () => {
+		expect(sanitizeTitle("What is negative prompting?")).toBe("what is negative prompting");
+		expect(sanitizeTitle("The the Beatles and stuff")).toBe("the beatles and stuff");
+		expect(sanitizeTitle('say "hi" <now>: a/b\\c|d*e[f]')).toBe("say hi now abcdef");
+		expect(sanitizeTitle("> Negative prompting tells a diffusion model what to avoid.")).toBe("negative prompting tells a diffusion model what to avoid.");
+		expect(sanitizeTitle("C# tips (part 2), 'quoted'  ^x")).toBe("c# tips (part 2), 'quoted'  ^x");
+		expect(sanitizeTitle("x".repeat(250))).toHaveLength(200);
+		expect(sanitizeTitle("Théorie   ")).toBe("théorie");
+	});
+});
+
+function resolver(paths: string[], convs: Record<string, string[]> = {}): LinkResolver {
+	const r = new LinkResolver((p) => convs[p] ?? []);
+	for (const p of paths) r.addNote(p);
+	return r;
+}
+const from = (path: string, conversationIds: string[] = []) => ({ path, conversationIds });
+
+describe("LinkResolver", () => {
+	it("resolves like Obsidian: case-insensitive name, optional .md, vault paths and path suffixes", () => {
+		const r = resolver(["a/Negative Prompting.md", "b/deep/Note.md", "root.md"]);
+		expect(r.resolve("negative prompting", from("x.md"))).toBe("a/Negative Prompting.md");
+		expect(r.resolve("NEGATIVE PROMPTING.md", from("x.md"))).toBe("a/Negative Prompting.md");
+		expect(r.resolve("b/deep/note", from("x.md"))).toBe("b/deep/Note.md");
+		expect(r.resolve("B/Deep/Note.md", from("x.md"))).toBe("b/deep/Note.md");
+		expect(r.resolve("deep/note", from("x.md"))).toBe("b/deep/Note.md");
+		expect(r.resolve("eep/note", from("x.md"))).toBeNull();
+		expect(r.resolve("root|alias", from("x.md"))).toBe("root.md");
+		expect(r.resolve("root#Heading", from("x.md"))).toBe("root.md");
+		expect(r.resolve("", from("root.md"))).toBe("root.md");
+		expect(r.resolve("nothing here", from("x.md"))).toBeNull();
+	});
+	it("resolves what Obsidian cannot: raw titles, underscores, a doubled `the`", () => {
+		const r = resolver(["e00/What_is_negative_prompting?.md", "e02/What_is_it.md", "e10/beatles and stuff.md", "e05/ negative prompting tells.md"]);
+		expect(r.resolve("What is negative prompting?", from("x.md"))).toBe("e00/What_is_negative_prompting?.md");
+		expect(r.resolve("What is it?", from("x.md"))).toBe("e02/What_is_it.md");
+		expect(r.resolve("the beatles and stuff", from("x.md"))).toBe("e10/beatles and stuff.md");
+		expect(r.resolve("> Negative prompting tells", from("x.md"))).toBe("e05/ negative prompting tells.md");
+	});
+	it("breaks ties: shared conversation, then same folder, then shortest path, then alphabetical", () => {
+		const convs = { "z/long/folder/summary.md": ["c1"], "y/summary.md": ["c2"] };
+		const r = resolver(["z/long/folder/summary.md", "y/summary.md", "x/summary.md", "w/summary.md"], convs);
+		expect(r.resolve("summary", from("q/n.md", ["c1"]))).toBe("z/long/folder/summary.md");
+		expect(r.resolve("summary", from("y/n.md", []))).toBe("y/summary.md");
+		expect(r.resolve("summary", from("q/n.md", []))).toBe("w/summary.md");
+		r.removeNote("w/summary.md");
+		expect(r.resolve("summary", from("q/n.md", []))).toBe("x/summary.md");
+	});
+	it("resolves attachments by file name and path", () => {
+		const r = resolver(["note.md"]);
+		r.addAttachment("assets/Image.PNG");
+		expect(r.resolve("image.png", from("note.md"))).toBe("assets/Image.PNG");
+		expect(r.resolve("assets/image.png", from("note.md"))).toBe("assets/Image.PNG");
+		r.removeAttachment("assets/Image.PNG");
+		expect(r.resolve("image.png", from("note.md"))).toBeNull();
+	});
+	it("lookupKeys cover every name a target may resolve through", () => {
+		expect(lookupKeys("The [x]: y?")).toEqual(["the [x]: y?", "x y"]);
+		expect(lookupKeys("folder/Note.md#h")).toEqual(["folder/note.md#h", "note.md#h", "foldernote.md#h", "folder/note.md", "note", "note.md", "foldernote.md"]);
+	});
+});
