@@ -1,7 +1,8 @@
 // The vault's notes, their threads and unresolved links, kept up to date one file event at a time.
 // Writes only record what changed (inverse maps tell which notes a new or vanished name affects);
 // thread orders and unresolved counts are recomputed lazily, when read.
-import { fileKeys, LinkResolver, lookupKeys, attachmentKey, type LinkContext } from "./link-resolution";
+import { linkKeysOf } from "./link-keys";
+import { attachmentKey, fileKeys, LinkResolver, type LinkContext } from "./link-resolution";
 import { LinkThreads } from "./link-threads";
 import { DEFAULT_FORMAT, type FormatOptions, type NotePart, type NoteRecord, type WikiLink } from "./note-record";
 import { parseNote } from "./note-parser";
@@ -9,21 +10,6 @@ import { MultiMap } from "./multi-map";
 import { UnresolvedTally } from "./unresolved-tally";
 import type { Thread, ThreadIndexReader, UnresolvedCount, VaultUnresolved } from "./thread-model";
 import { footerLinks, orderThread, type ThreadMember } from "./thread-order";
-
-/** The ways a link's text may name a file: its target, then (a title holding `#`) the target with its heading. */
-export function linkForms(link: WikiLink): string[] {
-	if (link.block !== null) return [link.target, `${link.target}#^${link.block}`];
-	if (link.heading !== null) return [link.target, `${link.target}#${link.heading}`];
-	return [link.target];
-}
-
-
-/** The name keys a link may resolve through (see `lookupKeys`), added to `into` once each. */
-function addLinkKeys(into: string[], link: WikiLink): void {
-	for (const k of lookupKeys(link.target)) if (!into.includes(k)) into.push(k);
-	if (link.heading === null && link.block === null) return;
-	for (const form of linkForms(link).slice(1)) for (const k of lookupKeys(form)) if (!into.includes(k)) into.push(k);
-}
 
 function basenameOf(path: string): string {
 	const name = path.slice(path.lastIndexOf("/") + 1);
@@ -43,17 +29,11 @@ function partsIn(note: NoteRecord, id: string): NotePart[] {
 	});
 }
 
-interface LinkKeys {
-	all: string[];
-	footer: string[];
-}
-
 export class ThreadIndex implements ThreadIndexReader {
 	private rev = 0;
 	private readonly records = new Map<string, NoteRecord>();
 	private readonly attachments = new Set<string>();
 	private readonly resolver = new LinkResolver((path) => this.records.get(path)?.conversationIds ?? []);
-	private readonly keysOf = new Map<string, LinkKeys>();
 	/** Name key -> notes with a link that may resolve through it; and the same for footer links. */
 	private readonly linkers = new MultiMap();
 	private readonly footerLinkers = new MultiMap();
@@ -162,7 +142,6 @@ export class ThreadIndex implements ThreadIndexReader {
 		this.records.clear();
 		this.attachments.clear();
 		this.resolver.clear();
-		this.keysOf.clear();
 		this.linkers.clear();
 		this.footerLinkers.clear();
 		this.unresolved.clear();
@@ -185,13 +164,7 @@ export class ThreadIndex implements ThreadIndexReader {
 			this.resolver.addNote(path);
 			this.touchKeys(fileKeys(path));
 		}
-		const keys: LinkKeys = { all: [], footer: [] };
-		for (const link of record.links) addLinkKeys(keys.all, link);
-		for (const part of record.parts) {
-			for (const link of part.preceding) if (!link.inner) addLinkKeys(keys.footer, link);
-			for (const link of part.following) if (!link.inner) addLinkKeys(keys.footer, link);
-		}
-		this.keysOf.set(path, keys);
+		const keys = linkKeysOf(record);
 		for (const k of keys.all) this.linkers.add(k, path);
 		for (const k of keys.footer) this.footerLinkers.add(k, path);
 		for (const id of record.conversationIds) {
@@ -204,12 +177,9 @@ export class ThreadIndex implements ThreadIndexReader {
 
 	private detach(record: NoteRecord, fileGone: boolean): void {
 		const path = record.path;
-		const keys = this.keysOf.get(path);
-		if (keys !== undefined) {
-			for (const k of keys.all) this.linkers.delete(k, path);
-			for (const k of keys.footer) this.footerLinkers.delete(k, path);
-			this.keysOf.delete(path);
-		}
+		const keys = linkKeysOf(record);
+		for (const k of keys.all) this.linkers.delete(k, path);
+		for (const k of keys.footer) this.footerLinkers.delete(k, path);
 		for (const id of record.conversationIds) {
 			this.conversations.delete(id, path);
 			this.dirtyConversations.add(id);

@@ -22,10 +22,16 @@ export function countUnresolved(note: NoteRecord, resolve: LinkResolve): Map<str
 	return counts;
 }
 
+function pairs(flat: readonly (string | number)[]): UnresolvedCount[] {
+	const out: UnresolvedCount[] = [];
+	for (let i = 0; i < flat.length; i += 2) out.push({ target: flat[i] as string, count: flat[i + 1] as number });
+	return out;
+}
+
 export class UnresolvedTally {
 	private readonly dirty = new Set<string>();
-	/** Per note, its unresolved targets and counts as pairs (compact: most notes have one to three). */
-	private readonly perNote = new Map<string, [string, number][]>();
+	/** Per note, its unresolved targets and counts, flat: [target, count, target, count, ...]. */
+	private readonly perNote = new Map<string, (string | number)[]>();
 	/** Target -> linking notes, and their sorted list once asked for (dropped when the set changes). */
 	private readonly byTarget = new Map<string, { notes: Set<string>; sorted: string[] | null }>();
 	private vaultCache: VaultUnresolved[] | null = null;
@@ -59,10 +65,10 @@ export class UnresolvedTally {
 			const counts = countUnresolved(record, resolve);
 			const old = this.perNote.get(path) ?? [];
 			// Touch only the targets that came or went, so a hub name does not re-sort every list.
-			for (const [target] of old) if (!counts.has(target)) this.unlink(target, path);
-			for (const target of counts.keys()) if (!old.some(([t]) => t === target)) this.link(target, path);
+			for (let i = 0; i < old.length; i += 2) if (!counts.has(old[i] as string)) this.unlink(old[i] as string, path);
+			for (const target of counts.keys()) if (!old.includes(target)) this.link(target, path);
 			if (counts.size === 0) this.perNote.delete(path);
-			else this.perNote.set(path, [...counts]);
+			else this.perNote.set(path, [...counts].flat());
 		}
 		this.dirty.clear();
 	}
@@ -90,21 +96,21 @@ export class UnresolvedTally {
 		const counts = this.perNote.get(path);
 		if (counts === undefined) return;
 		this.perNote.delete(path);
-		for (const [target] of counts) this.unlink(target, path);
+		for (let i = 0; i < counts.length; i += 2) this.unlink(counts[i] as string, path);
 	}
 
 	/** Most frequent first, then by target. */
 	forNote(path: string): UnresolvedCount[] {
 		const counts = this.perNote.get(path);
 		if (counts === undefined) return [];
-		return counts.map(([target, count]) => ({ target, count })).sort(byCountThenTarget);
+		return pairs(counts).sort(byCountThenTarget);
 	}
 
 	/** Occurrences summed over the notes. */
 	forNotes(paths: Iterable<string>): UnresolvedCount[] {
 		const sum = new Map<string, number>();
 		for (const path of paths) {
-			for (const [target, count] of this.perNote.get(path) ?? []) sum.set(target, (sum.get(target) ?? 0) + count);
+			for (const { target, count } of pairs(this.perNote.get(path) ?? [])) sum.set(target, (sum.get(target) ?? 0) + count);
 		}
 		return [...sum].map(([target, count]) => ({ target, count })).sort(byCountThenTarget);
 	}

@@ -80,68 +80,90 @@ export function splitLinkText(text: string): Pick<WikiLink, "target" | "alias" |
 	return { target: path.trim(), alias, heading, block };
 }
 
+function makeLink(line: string, text: string, open: Open, close: number, inner: boolean, lineNo: number, lineStart: number): WikiLink | null {
+	const { target, alias, heading, block } = splitLinkText(text);
+	if (target === "") return null;
+	const start = open.embed ? open.pos - 1 : open.pos;
+	return {
+		target,
+		alias,
+		heading,
+		block,
+		embed: open.embed,
+		nested: open.hadInner,
+		inner,
+		raw: line.slice(start, close + 2),
+		line: lineNo,
+		column: start,
+		start: lineStart + start,
+		end: lineStart + close + 2,
+	};
+}
+
 /**
  * Scans one line (no newline) for wikilinks. `lineNo` is 1-based, `lineStart` the line's offset in the
  * text; `skipCode` skips inline code spans. Links come out in text order, an outer link before its inner ones.
+ * Jumps from bracket pair to bracket pair with indexOf, so plain text costs next to nothing.
  */
 export function scanLineLinks(line: string, lineNo: number, lineStart: number, skipCode = true): LineLinkScan {
+	let nextOpen = line.indexOf("[[");
+	if (nextOpen < 0) return { links: [], tooDeep: false };
 	const links: WikiLink[] = [];
-	if (!line.includes("[[")) return { links, tooDeep: false };
-	const code = skipCode ? inlineCodeSpans(line) : [];
+	const code = skipCode && line.includes("`") ? inlineCodeSpans(line) : null;
 	let codeAt = 0;
 	const stack: Open[] = [];
-	const parents: (Open | undefined)[] = [];
+	/** Inner links, with the outer link they stand in, until that one closes (or the line ends). */
+	let pendingInner: { link: WikiLink; parent: Open }[] | null = null;
 	let tooDeep = false;
-	const n = line.length;
-	for (let i = 0; i < n; ) {
-		const next = code[codeAt];
-		if (next !== undefined && i >= next) {
-			i = Math.max(i, code[codeAt + 1] ?? n);
-			codeAt += 2;
-			continue;
+	let nextClose = line.indexOf("]]");
+	while (nextOpen >= 0 || (nextClose >= 0 && stack.length > 0)) {
+		const isOpen = nextOpen >= 0 && (nextClose < 0 || nextOpen < nextClose);
+		const at = isOpen ? nextOpen : nextClose;
+		if (code !== null) {
+			// Skip code spans that end at or before `at`; if `at` is inside one, resume after it.
+			while (codeAt < code.length && (code[codeAt + 1] ?? 0) <= at) codeAt += 2;
+			const spanStart = code[codeAt];
+			const spanEnd = code[codeAt + 1];
+			if (spanStart !== undefined && spanEnd !== undefined && at >= spanStart) {
+				nextOpen = line.indexOf("[[", spanEnd);
+				nextClose = line.indexOf("]]", spanEnd);
+				continue;
+			}
 		}
-		const c = line.charCodeAt(i);
-		if (c === 91 && line.charCodeAt(i + 1) === 91) {
+		if (isOpen) {
 			if (stack.length < MAX_LINK_DEPTH) {
-				const embed = stack.length === 0 && i > 0 && line.charCodeAt(i - 1) === 33;
-				stack.push({ pos: i, embed, hadInner: false, closed: false });
+				const embed = stack.length === 0 && at > 0 && line.charCodeAt(at - 1) === 33;
+				stack.push({ pos: at, embed, hadInner: false, closed: false });
 			} else {
 				tooDeep = true;
 			}
-			i += 2;
-		} else if (c === 93 && line.charCodeAt(i + 1) === 93 && stack.length > 0) {
-			const open = stack.pop() as Open;
-			open.closed = true;
-			const parent = stack[stack.length - 1];
-			if (parent) parent.hadInner = true;
-			const inside = line.slice(open.pos + 2, i);
-			const repaired = open.hadInner ? inside.replace(/\[\[|\]\]/g, "") : inside;
-			const parts = splitLinkText(repaired);
-			if (parts.target !== "") {
-				const start = open.embed ? open.pos - 1 : open.pos;
-				links.push({
-					...parts,
-					embed: open.embed,
-					nested: open.hadInner,
-					inner: parent !== undefined,
-					raw: line.slice(start, i + 2),
-					line: lineNo,
-					column: start,
-					start: lineStart + start,
-					end: lineStart + i + 2,
-				});
-				parents.push(parent);
-			}
-			i += 2;
-		} else {
-			i++;
+			nextOpen = line.indexOf("[[", at + 2);
+			if (nextClose >= 0 && nextClose < at + 2) nextClose = line.indexOf("]]", at + 2);
+			continue;
 		}
+		const open = stack.pop();
+		if (open === undefined) {
+			// `]]` with nothing open is text.
+			nextClose = line.indexOf("]]", at + 1);
+			continue;
+		}
+		open.closed = true;
+		const parent = stack.length > 0 ? stack[stack.length - 1] : undefined;
+		if (parent) parent.hadInner = true;
+		const inside = line.slice(open.pos + 2, at);
+		const link = makeLink(line, open.hadInner ? inside.replace(/\[\[|\]\]/g, "") : inside, open, at, parent !== undefined, lineNo, lineStart);
+		if (link) {
+			links.push(link);
+			if (parent) (pendingInner ??= []).push({ link, parent });
+		}
+		nextClose = line.indexOf("]]", at + 2);
+		if (nextOpen >= 0 && nextOpen < at + 2) nextOpen = line.indexOf("[[", at + 2);
 	}
-	// An inner link whose outer brackets never closed on this line is a plain link after all.
-	links.forEach((link, k) => {
-		if (link.inner && !parents[k]?.closed) link.inner = false;
-	});
-	// Inner links close first; report them in reading order instead.
-	if (links.length > 1) links.sort((a, b) => a.start - b.start);
+	if (pendingInner !== null) {
+		// An inner link whose outer brackets never closed on this line is a plain link after all.
+		for (const { link, parent } of pendingInner) if (!parent.closed) link.inner = false;
+		// Inner links close first; report them in reading order instead.
+		links.sort((a, b) => a.start - b.start);
+	}
 	return { links, tooDeep };
 }
