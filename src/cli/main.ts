@@ -2,6 +2,9 @@
 // scan.ts (disk -> index), scan-report.ts (index -> JSON document) and the renderers.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { renderReportMarkdown } from "../core/report-markdown";
+import type { ThreadIndexReader } from "../core/thread-model";
+import { buildVaultReport } from "../core/vault-report";
 import { renderHumanSummary } from "./human-summary";
 import { scanVault } from "./scan";
 import { buildScanReport, type ScanReport } from "./scan-report";
@@ -21,15 +24,17 @@ export type OutputMode = "summary" | "json" | "report";
 export interface RenderContext {
 	/** The vault folder as the user gave it (or the default). */
 	vault: string;
+	/** The scanned vault's index. */
+	index: ThreadIndexReader;
 }
 
-/** One renderer per output mode; a mode without a renderer is reserved (accepted, then refused). */
+/** One renderer per output mode. */
 export type Renderer = (report: ScanReport, context: RenderContext) => string;
 
-export const RENDERERS: Partial<Record<OutputMode, Renderer>> = {
+export const RENDERERS: Record<OutputMode, Renderer> = {
 	summary: (report, context) => renderHumanSummary(report, { vault: context.vault }),
 	json: (report) => `${JSON.stringify(report, null, 2)}\n`,
-	// report: a Markdown report renderer goes here.
+	report: (_report, context) => renderReportMarkdown(buildVaultReport(context.index)),
 };
 
 export const USAGE = `Usage: conversation-threads scan [vault] [options]
@@ -39,7 +44,8 @@ broken chains, unresolved links and diagnostics. Without a vault, scans the bund
 
 Options:
   --json      print the scan as JSON (format version 1) on stdout
-  --report    print a Markdown report (reserved)
+  --report    print the thread report as Markdown: longest threads, broken chains,
+              duplicated titles, multi-document files, diagnostics, unresolved targets
   -h, --help  show this help
 
 Exit codes: 0 done, 2 bad arguments or unreadable vault, 1 unexpected error.
@@ -104,10 +110,6 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 		return 0;
 	}
 	const renderer = RENDERERS[args.mode];
-	if (renderer === undefined) {
-		io.stderr(`conversation-threads: --${args.mode} is not available yet\n`);
-		return 2;
-	}
 	const given = args.vault ?? io.defaultVault ?? bundledVault();
 	const root = path.resolve(io.cwd ?? process.cwd(), given);
 	const problem = checkVaultRoot(root);
@@ -119,7 +121,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 		const scan = scanVault(root);
 		for (const p of scan.problems) io.stderr(`warning: ${p.path}: ${p.message}\n`);
 		const report = buildScanReport({ index: scan.index, fileCount: scan.fileCount });
-		io.stdout(renderer(report, { vault: given }));
+		io.stdout(renderer(report, { vault: given, index: scan.index }));
 		io.stderr(
 			`scanned ${scan.fileCount} files (${report.notes.length} notes) in ${Math.round(scan.elapsedMs)} ms\n`,
 		);

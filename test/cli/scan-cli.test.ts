@@ -280,14 +280,30 @@ describe("arguments and exit codes", () => {
 		expect(run(["scan", "a", "b"]).code).toBe(2);
 	});
 
-	it("prints usage for --help and keeps --report reserved", () => {
+	it("prints usage for --help, and refuses two output modes at once", () => {
 		const help = run(["--help"]);
 		expect(help.code).toBe(0);
 		expect(help.stdout).toMatch(/^Usage: conversation-threads scan \[vault\]/);
-		const report = run(["scan", EXAMPLES, "--report"]);
-		expect(report.code).toBe(2);
-		expect(report.stderr).toMatch(/--report is not available yet/);
 		expect(run(["scan", "--json", "--report"]).code).toBe(2);
+	});
+
+	it("prints the thread report as Markdown with --report", () => {
+		const report = run(["scan", EXAMPLES, "--report"]);
+		expect(report.code).toBe(0);
+		const headings = report.stdout.split("\n").filter((l) => l.startsWith("#"));
+		expect(headings).toEqual([
+			"# Conversation threads report",
+			"## Longest threads",
+			"## Broken chains",
+			"## Titles used in several conversations",
+			"## Files holding several documents",
+			"## Diagnostics",
+			"### yaml-invalid (1)",
+			"## Most-linked unresolved targets",
+		]);
+		expect(report.stdout).toContain("- Files: ");
+		expect(report.stdout).toMatch(/missing exchange: /);
+		expect(report.stdout).toContain("`Journal/broken yaml note.md:");
 	});
 
 	it("scans the bundled example vault when no vault is given", () => {
