@@ -88,7 +88,7 @@ export class CreateNotesModal extends Modal {
 		};
 
 		for (const item of plan) {
-			const row = list.createEl("label", { cls: `conversation-threads-create-row is-${item.status}` });
+			const row = list.createEl("label", { cls: `conversation-threads-create-row conversation-threads-is-${item.status}` });
 			const box = row.createEl("input", { type: "checkbox" });
 			box.checked = item.status === "create" && this.selected.has(item.target);
 			box.disabled = item.status !== "create";
@@ -163,7 +163,7 @@ export class CreateNotesModal extends Modal {
 			});
 		}
 		for (const skip of outcome.skipped) {
-			list.createDiv({ cls: "conversation-threads-create-row is-exists", text: `Skipped ${skip.target}: ${skip.why}` });
+			list.createDiv({ cls: "conversation-threads-create-row conversation-threads-is-exists", text: `Skipped ${skip.target}: ${skip.why}` });
 		}
 	}
 }

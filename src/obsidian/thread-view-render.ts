@@ -91,7 +91,7 @@ export class PanelRenderer {
 			for (const link of model.seeAlso) {
 				const item = list.createEl("li");
 				if (link.path !== null) this.button(item, link.target, { kind: "open", path: link.path }, "conversation-threads-link");
-				else this.button(item, link.target, { kind: "create", target: link.target, ask: false }, "conversation-threads-link is-unresolved");
+				else this.button(item, link.target, { kind: "create", target: link.target, ask: false }, "conversation-threads-link conversation-threads-is-unresolved");
 			}
 		}
 		if (model.diagnostics.length > 0) {
@@ -155,7 +155,7 @@ export class PanelRenderer {
 	private renderEntry(list: HTMLElement, thread: ThreadModel, entry: EntryModel): void {
 		const item = list.createEl("li", { cls: "conversation-threads-entry" });
 		if (entry.kind === "missing") {
-			item.addClass("is-missing");
+			item.addClass("conversation-threads-is-missing");
 			const button = this.button(item, "", { kind: "create", target: entry.target, ask: true }, "conversation-threads-link", `Create missing exchange ${entry.target}`);
 			setIcon(button.createSpan({ cls: "conversation-threads-icon" }), "file-plus");
 			button.createSpan({ text: entry.target });
@@ -165,10 +165,10 @@ export class PanelRenderer {
 		const button = this.button(item, "", { kind: "open", path: entry.path, threadId: thread.id, position: entry.index }, "conversation-threads-link");
 		button.createSpan({ cls: "conversation-threads-entry-label", text: entry.label });
 		if (entry.current) {
-			item.addClass("is-current");
+			item.addClass("conversation-threads-is-current");
 			button.setAttr("aria-current", "step");
 		} else if (entry.sameNote) {
-			item.addClass("is-same-note");
+			item.addClass("conversation-threads-is-same-note");
 		}
 		if (entry.fork) this.flag(button, "git-fork", "Fork");
 		if (entry.cycle) this.flag(button, "repeat", "Cycle");
@@ -219,7 +219,7 @@ export class PanelRenderer {
 		for (const [scope, text] of [["note", "This note"], ["thread", "Whole thread"]] as const) {
 			const button = this.button(toggle, text, { kind: "scope", scope }, "conversation-threads-toggle-button");
 			button.setAttr("aria-pressed", String(this.scope === scope));
-			button.toggleClass("is-active", this.scope === scope);
+			button.toggleClass("conversation-threads-is-active", this.scope === scope);
 		}
 		const items: UnresolvedItem[] = this.scope === "note" ? model.unresolvedNote : model.unresolvedThread;
 		if (items.length === 0) {
@@ -229,7 +229,7 @@ export class PanelRenderer {
 		const list = section.createEl("ul", { cls: "conversation-threads-list conversation-threads-unresolved" });
 		for (const item of items) {
 			const li = list.createEl("li");
-			const button = this.button(li, "", { kind: "create", target: item.target, ask: false }, "conversation-threads-link is-unresolved", `Create ${item.target}`);
+			const button = this.button(li, "", { kind: "create", target: item.target, ask: false }, "conversation-threads-link conversation-threads-is-unresolved", `Create ${item.target}`);
 			button.createSpan({ cls: "conversation-threads-entry-label", text: item.target });
 			button.createSpan({ cls: "conversation-threads-count", text: item.count.toLocaleString() });
 			if (item.nestedRaw !== null) li.createDiv({ cls: "conversation-threads-muted conversation-threads-nested", text: `Repaired from ${item.nestedRaw}` });

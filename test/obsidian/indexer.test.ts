@@ -13,7 +13,7 @@ describe("vault events update the index and the panel", () => {
 		const h = await startPlugin(CLAUDE());
 		await h.open("claude/negative prompting.md");
 		const panel = await h.openPanel();
-		expect(texts(panel, ".conversation-threads-entry.is-missing")).toEqual([]);
+		expect(texts(panel, ".conversation-threads-entry.conversation-threads-is-missing")).toEqual([]);
 
 		const vault = h.app.vault;
 		await vault.rename(vault.getFileByPath("claude/what are some tricks with it.md")!, "claude/tricks renamed.md");
@@ -22,12 +22,12 @@ describe("vault events update the index and the panel", () => {
 		expect(index.note("claude/what are some tricks with it.md")).toBeUndefined();
 		expect(index.note("claude/tricks renamed.md")?.title).toBe("what are some tricks with it");
 		// The footer links name the old file: the exchange now shows as missing.
-		expect(texts(panel, ".conversation-threads-entry.is-missing")).toContain("what are some tricks with itMissing");
+		expect(texts(panel, ".conversation-threads-entry.conversation-threads-is-missing")).toContain("what are some tricks with itMissing");
 
 		await vault.delete(vault.getFileByPath("claude/tell me about classifier-free guidance.md")!);
 		await h.settle();
 		expect(index.note("claude/tell me about classifier-free guidance.md")).toBeUndefined();
-		expect(texts(panel, ".conversation-threads-entry.is-missing")).toContain("tell me about classifier-free guidanceMissing");
+		expect(texts(panel, ".conversation-threads-entry.conversation-threads-is-missing")).toContain("tell me about classifier-free guidanceMissing");
 	});
 
 	it("modify re-reads the note", async () => {
@@ -49,7 +49,7 @@ describe("vault events update the index and the panel", () => {
 		const paths = [...h.plugin.indexer.index.notes()].map((n) => n.path).sort();
 		expect(paths).toEqual([...CLAUDE().keys()].map((p) => p.replace(/^claude\//, "archive/claude/")).sort());
 		expect(texts(panel, ".conversation-threads-entry")).toHaveLength(5);
-		expect(texts(panel, ".conversation-threads-entry.is-missing")).toEqual([]);
+		expect(texts(panel, ".conversation-threads-entry.conversation-threads-is-missing")).toEqual([]);
 	});
 
 	it("attachments go to the index as attachments", async () => {

@@ -151,7 +151,7 @@ describe("creating notes from the panel", () => {
 		const h = await startPlugin(seedVault(), { newNoteFolder: "Inbox" });
 		await h.open(SEED);
 		const panel = await h.openPanel();
-		const missing = () => panel.querySelector<HTMLButtonElement>(".conversation-threads-entry.is-missing button");
+		const missing = () => panel.querySelector<HTMLButtonElement>(".conversation-threads-entry.conversation-threads-is-missing button");
 		missing()?.click();
 		expect(Modal.open).toHaveLength(1);
 		expect(Modal.open[0]?.contentEl.textContent).toContain('"who first introduced this technique" in Inbox');
