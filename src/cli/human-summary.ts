@@ -16,6 +16,9 @@ function shorten(text: string, max: number): string {
 	return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** Exchanges in a thread, as the panel counts them: its notes plus the missing ones. */
+const exchanges = (t: ScanThread): number => t.notes.length + t.missing.length;
+
 function threadLabel(report: ScanReport, thread: ScanThread): string {
 	const first = thread.notes[0];
 	const note = first === undefined ? undefined : report.notes.find((n) => n.path === first);
@@ -39,11 +42,14 @@ export function renderHumanSummary(report: ScanReport, options: SummaryOptions):
 
 	const longest = [...report.threads]
 		.filter((t) => t.notes.length > 0)
-		.sort((a, b) => b.notes.length - a.notes.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+		.sort((a, b) => exchanges(b) - exchanges(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 		.slice(0, top);
 	if (longest.length > 0) {
 		lines.push("", "Longest threads:");
-		for (const t of longest) lines.push(`  ${String(t.notes.length).padStart(4)}  ${threadLabel(report, t)}`);
+		for (const t of longest) {
+			const missing = t.missing.length > 0 ? ` (${t.missing.length} missing)` : "";
+			lines.push(`  ${String(exchanges(t)).padStart(4)}  ${threadLabel(report, t)}${missing}`);
+		}
 	}
 
 	const selfLinked = new Set(

@@ -27,7 +27,7 @@ export function renderReportMarkdown(report: VaultReport): string {
 
 	section(
 		"Longest threads",
-		report.longestThreads.map((t) => `1. ${code(t.id)}: ${t.length} exchanges${t.firstPath ? `, starts at ${code(t.firstPath)}` : ""}`),
+		report.longestThreads.map((t) => `1. ${code(t.id)}: ${t.length} exchanges${t.missingCount > 0 ? ` (${t.missingCount} missing)` : ""}${t.firstPath ? `, starts at ${code(t.firstPath)}` : ""}`),
 		"No threads.",
 	);
 

@@ -9,6 +9,8 @@ export interface ReportThread {
 	sources: string[];
 	/** Entries in the thread, missing ones included. */
 	length: number;
+	/** Of those, exchanges that resolve to no file. */
+	missingCount: number;
 	/** The path of the first note, to open the thread. */
 	firstPath: string | null;
 }
@@ -77,7 +79,8 @@ export function buildVaultReport(index: ThreadIndexReader, limits: ReportLimits 
 	const threads = index.threads();
 	const summary = (t: (typeof threads)[number]): ReportThread => {
 		const first = t.entries.find((e) => e.kind === "note");
-		return { id: t.id, sources: t.sources, length: t.entries.length, firstPath: first?.kind === "note" ? first.path : null };
+		const missingCount = t.entries.filter((e) => e.kind === "missing").length;
+		return { id: t.id, sources: t.sources, length: t.entries.length, missingCount, firstPath: first?.kind === "note" ? first.path : null };
 	};
 	const longestThreads = threads
 		.map(summary)

@@ -115,7 +115,8 @@ export class ReportView extends ItemView {
 		for (const t of report.longestThreads) {
 			const li = longest?.createEl("li");
 			if (!li) break;
-			li.createSpan({ text: `${t.length.toLocaleString()} exchanges · ` });
+			const missing = t.missingCount > 0 ? ` (${t.missingCount.toLocaleString()} missing)` : "";
+			li.createSpan({ text: `${t.length.toLocaleString()} exchanges${missing} · ` });
 			if (t.firstPath) this.noteLink(li, t.firstPath);
 			else li.createSpan({ text: t.id });
 		}

@@ -322,11 +322,11 @@ describe("arguments and exit codes", () => {
 			10 unresolved targets, 1 diagnostic
 
 			Longest threads:
+			     6  what is a fourier transform [claude] (3 missing)
 			     5  negative prompting [claude]
 			     4  markov blanket [claude]
 			     3  softmax [claude]
 			     3  write an essay on tides [claude]
-			     3  what is a fourier transform [claude]
 
 			Broken chains (3):
 			  i have a hunch that maybe this originated from the eleutherlaion open source ml… [claude]: missing [[who first introduced this technique]]

@@ -37,8 +37,8 @@ test("the report on a mixed vault, as Markdown", () => {
 		## Longest threads
 
 		1. \`c0000000-0000-0000-0000-000000000001\`: 5 exchanges, starts at \`E07-81d6173/claude/tell me about classifier-free guidance.md\`
-		1. \`bad-yaml-1\`: 3 exchanges, starts at \`hand/invalid yaml title.md\`
-		1. \`fence-1\`: 3 exchanges, starts at \`hand/unclosed code fence.md\`
+		1. \`bad-yaml-1\`: 3 exchanges (2 missing), starts at \`hand/invalid yaml title.md\`
+		1. \`fence-1\`: 3 exchanges (2 missing), starts at \`hand/unclosed code fence.md\`
 
 		## Broken chains
 
