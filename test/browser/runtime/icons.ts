@@ -11,6 +11,8 @@ const SHAPES: Record<string, string[]> = {
 	file: ["M6 3h8l5 5v13H6z", "M14 3v5h5"],
 	"file-x": ["M6 3h8l5 5v13H6z", "M14 3v5h5", "M9.5 12.5l5 5", "M14.5 12.5l-5 5"],
 	"folder-open": ["M3 7V5h6l2 2h8v3", "M3 7v12h15l3-9H6l-3 9"],
+	"list-tree": ["M4 6h16", "M7 6v12", "M7 12h3", "M13 12h7", "M7 18h3", "M13 18h7"],
+	x: ["M6 6l12 12", "M18 6L6 18"],
 	loader: ["M12 3v4", "M12 17v4", "M3 12h4", "M17 12h4", "M5.6 5.6l2.8 2.8", "M15.6 15.6l2.8 2.8"],
 };
 

@@ -24,6 +24,16 @@ export interface Driver {
 	openPanel(): Promise<void>;
 	activePath(): string | null;
 	setTheme(theme: "light" | "dark"): void;
+	/** Runs a plugin command by id (callback or checkCallback), then lets the index settle and decorates the window. */
+	runCommand(id: string): Promise<void>;
+	/** Gives the open modals Obsidian's frame (backdrop, close button); returns how many are open. */
+	renderModals(): number;
+	/** The open state the active leaf was last given by openFile (`eState.line` scrolls to a line). */
+	openState(): unknown;
+	/** Whether the vault holds a file or folder at `path`. */
+	exists(path: string): boolean;
+	/** Notices shown since start(). */
+	notices(): string[];
 	errors: string[];
 }
 
@@ -87,6 +97,57 @@ function decorateSidebar(): void {
 	}
 }
 
+/**
+ * Main-area leaves behave like tabs: only the one last made active shows (Obsidian hides the other tabs of a tab
+ * group). Each gets a header with its view's icon and name.
+ */
+function showActiveTab(leaf: Obsidian.WorkspaceLeaf | null): void {
+	const a = need(app, "app");
+	if (!leaf || leaf.containerEl.parentElement !== a.workspace.rootEl) return;
+	for (const el of a.workspace.rootEl.querySelectorAll<HTMLElement>(":scope > .workspace-leaf")) {
+		el.style.display = el === leaf.containerEl ? "" : "none";
+	}
+}
+
+const VIEW_ICONS: Record<string, string> = { "conversation-threads-report": "list-tree" };
+
+function decorateTabs(): void {
+	const a = need(app, "app");
+	for (const leaf of a.workspace.rootEl.querySelectorAll<HTMLElement>(":scope > .workspace-leaf")) {
+		const view = leaf.querySelector<HTMLElement>(":scope > .view-container");
+		const header = view?.querySelector<HTMLElement>(":scope > .view-header");
+		const type = [...a.workspace.viewCreators.keys()].find((t) => a.workspace.getLeavesOfType(t).some((l) => l.containerEl === leaf));
+		if (!header || !type || header.childElementCount > 0) continue;
+		const found = a.workspace.getLeavesOfType(type).find((l) => l.containerEl === leaf);
+		const icon = header.createSpan({ cls: "view-header-icon" });
+		const iconId = VIEW_ICONS[type] ?? found?.view?.getIcon() ?? "file";
+		Obsidian.setIcon(icon, iconId);
+		drawIcon(icon, iconId);
+		header.createSpan({ cls: "view-header-title", text: found?.view?.getDisplayText() ?? type });
+	}
+}
+
+function renderModals(): number {
+	for (const modal of Obsidian.Modal.open) {
+		const container = modal.containerEl;
+		if (!container.querySelector(":scope > .modal-bg")) {
+			const bg = document.createElement("div");
+			bg.className = "modal-bg";
+			container.prepend(bg);
+		}
+		if (!modal.modalEl.querySelector(":scope > .modal-close-button")) {
+			const close = document.createElement("div");
+			close.className = "modal-close-button";
+			close.setAttribute("aria-label", "Close");
+			modal.modalEl.prepend(close);
+			Obsidian.setIcon(close, "x");
+			drawIcon(close, "x");
+			close.addEventListener("click", () => modal.close());
+		}
+	}
+	return Obsidian.Modal.open.length;
+}
+
 const driver: Driver = {
 	errors: [],
 
@@ -97,6 +158,9 @@ const driver: Driver = {
 		app = new Obsidian.App();
 		for (const [path, text] of Object.entries(files)) app.vault.seed(path, text);
 		app.workspace.on("file-open", (file: Obsidian.TFile | null) => void showNote(file));
+		app.workspace.on("active-leaf-change", (leaf: Obsidian.WorkspaceLeaf | null) => showActiveTab(leaf));
+		Obsidian.Modal.open = [];
+		Obsidian.Notice.shown = [];
 		plugin = new PluginClass(app, manifest);
 		plugin.load();
 		await plugin.onloadResult;
@@ -125,6 +189,34 @@ const driver: Driver = {
 		await command.callback();
 		await driver.settle();
 		decorateSidebar();
+	},
+
+	async runCommand(id) {
+		const command = need(plugin, "plugin").commands.find((c) => c.id === id);
+		if (!command) throw new Error(`no command ${id}`);
+		if (command.callback) await command.callback();
+		else if (command.checkCallback) {
+			if (command.checkCallback(true) === false) throw new Error(`command ${id} is not available here`);
+			command.checkCallback(false);
+		} else throw new Error(`command ${id} has no callback`);
+		await driver.settle();
+		decorateSidebar();
+		decorateTabs();
+		renderModals();
+	},
+
+	renderModals,
+
+	openState() {
+		return need(app, "app").workspace.activeLeaf?.lastOpenState ?? null;
+	},
+
+	exists(path) {
+		return need(app, "app").vault.getAbstractFileByPath(path) !== null;
+	},
+
+	notices() {
+		return [...Obsidian.Notice.shown];
 	},
 
 	activePath() {
