@@ -55,13 +55,13 @@ export default class ConversationThreadsPlugin extends Plugin implements ReportH
 		this.refreshViews();
 	}
 
-	async openOrCreate(target: string, sourcePath: string, ask: boolean, newLeaf: boolean | "tab" | "split" | "window"): Promise<void> {
+	async openOrCreate(target: string, sourcePath: string, ask: boolean, newLeaf: boolean | "tab" | "split" | "window", content = ""): Promise<void> {
 		const resolved = this.indexer.index.resolve(target, sourcePath);
 		if (resolved === null && ask) {
 			const where = this.settings.newNoteFolder === "" ? "the vault root" : this.settings.newNoteFolder;
 			if (!(await confirm(this.app, `Create a note for "${target}" in ${where}?`, "Create"))) return;
 		}
-		await openOrCreateNote(this.app, target, resolved, this.settings.newNoteFolder, newLeaf);
+		await openOrCreateNote(this.app, target, resolved, this.settings.newNoteFolder, newLeaf, content);
 	}
 
 	async updateSettings(change: (settings: ConversationThreadsSettings) => void): Promise<void> {

@@ -5,6 +5,8 @@ import type { UnresolvedCount } from "./thread-model";
 export type PlanItem =
 	| { target: string; count: number; status: "create"; path: string }
 	| { target: string; count: number; status: "exists"; path: string }
+	/** Another target earlier in the list already lands on this path. */
+	| { target: string; count: number; status: "duplicate"; path: string; sameAs: string }
 	| { target: string; count: number; status: "invalid"; reason: string };
 
 /** Characters no file name may hold on some platform Obsidian runs on, or that break a link to it. */
@@ -13,6 +15,8 @@ const FORBIDDEN: [RegExp, string][] = [
 	[/[#^[\]]/, "a link to a file named with it points elsewhere"],
 ];
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+/** File types Obsidian opens as attachments: a link to one is not a missing note. */
+const ATTACHMENT = /\.(png|jpe?g|gif|bmp|svg|webp|avif|pdf|mp3|wav|m4a|ogg|3gp|flac|webm|mp4|mov|ogv|mkv|canvas|base)$/i;
 const MAX_NAME = 200;
 
 /** Why a target can't be a note's file name, or null when it can. */
@@ -23,6 +27,8 @@ export function invalidNameReason(target: string): string | null {
 		const found = pattern.exec(target);
 		if (found) return `Holds "${found[0]}": ${why}.`;
 	}
+	const attachment = ATTACHMENT.exec(name);
+	if (attachment) return `Points to a ${attachment[1]?.toLowerCase() ?? ""} file, not a note: add the file to the vault instead.`;
 	if (name.startsWith(".")) return "Starts with a dot, which hides the file.";
 	if (RESERVED.test(name)) return "A name Windows reserves.";
 	if (name.length > MAX_NAME) return `Longer than ${MAX_NAME} characters.`;
@@ -41,14 +47,16 @@ function joinPath(folder: string, target: string): string {
  * folder); two targets that would land on the same path are planned once.
  */
 export function planNoteCreation(targets: readonly UnresolvedCount[], folder: string, exists: (path: string) => boolean): PlanItem[] {
-	const planned = new Set<string>();
+	const planned = new Map<string, string>();
 	return targets.map(({ target, count }): PlanItem => {
 		const reason = invalidNameReason(target);
 		if (reason !== null) return { target, count, status: "invalid", reason };
 		const path = joinPath(folder, target.trim());
 		const key = path.toLowerCase();
-		if (planned.has(key) || exists(path)) return { target, count, status: "exists", path };
-		planned.add(key);
+		const sameAs = planned.get(key);
+		if (sameAs !== undefined) return { target, count, status: "duplicate", path, sameAs };
+		if (exists(path)) return { target, count, status: "exists", path };
+		planned.set(key, target);
 		return { target, count, status: "create", path };
 	});
 }

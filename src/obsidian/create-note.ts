@@ -37,6 +37,8 @@ export async function openOrCreateNote(
 	resolvedPath: string | null,
 	folder: string,
 	newLeaf: boolean | "tab" | "split" | "window",
+	/** Text of the note if it has to be created. */
+	content = "",
 ): Promise<void> {
 	const resolved = resolvedPath === null ? null : app.vault.getAbstractFileByPath(resolvedPath);
 	if (resolved instanceof TFile) {
@@ -58,7 +60,7 @@ export async function openOrCreateNote(
 			return;
 		} else {
 			await ensureFolder(app, folder);
-			file = await app.vault.create(path, "");
+			file = await app.vault.create(path, content);
 		}
 		await app.workspace.getLeaf(newLeaf).openFile(file);
 	} catch (error) {

@@ -103,6 +103,7 @@ export class CreateNotesModal extends Modal {
 			const detail = text.createDiv({ cls: "conversation-threads-muted" });
 			if (item.status === "create") detail.setText(`Creates ${item.path}`);
 			else if (item.status === "exists") detail.setText(`${item.path} already exists: left as it is.`);
+			else if (item.status === "duplicate") detail.setText(`Same file as ${item.sameAs}.`);
 			else detail.setText(`Can't be a file name. ${item.reason}`);
 		}
 		createButton.addEventListener("click", () => {

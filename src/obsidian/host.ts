@@ -15,8 +15,8 @@ export interface PanelHost {
 	readonly hint: PositionHint | null;
 	/** Open a vault file; `hint` remembers which of its thread positions the user went to. */
 	openPath(path: string, newLeaf: boolean | "tab" | "split" | "window", hint?: PositionHint | null): Promise<void>;
-	/** Open the note a link target resolves to, or create it in the new-note folder (optionally asking first). */
-	openOrCreate(target: string, sourcePath: string, ask: boolean, newLeaf: boolean | "tab" | "split" | "window"): Promise<void>;
+	/** Open the note a link target resolves to, or create it in the new-note folder with `content` (optionally asking first). */
+	openOrCreate(target: string, sourcePath: string, ask: boolean, newLeaf: boolean | "tab" | "split" | "window", content?: string): Promise<void>;
 	/** Show the thread panel in the right sidebar. */
 	activateView(): Promise<void>;
 }

@@ -8,7 +8,8 @@ export const ENTRY_WINDOW = 200;
 
 export type PanelAction =
 	| { kind: "open"; path: string; threadId?: string; position?: number }
-	| { kind: "create"; target: string; ask: boolean }
+	/** `threadId`/`position`: a missing exchange, created with its conversation tag and neighbours. */
+	| { kind: "create"; target: string; ask: boolean; threadId?: string; position?: number }
 	| { kind: "copy"; text: string }
 	| { kind: "tag"; tag: string }
 	| { kind: "scope"; scope: UnresolvedScope }
@@ -156,7 +157,7 @@ export class PanelRenderer {
 		const item = list.createEl("li", { cls: "conversation-threads-entry" });
 		if (entry.kind === "missing") {
 			item.addClass("conversation-threads-is-missing");
-			const button = this.button(item, "", { kind: "create", target: entry.target, ask: true }, "conversation-threads-link", `Create missing exchange ${entry.target}`);
+			const button = this.button(item, "", { kind: "create", target: entry.target, ask: true, threadId: thread.id, position: entry.index }, "conversation-threads-link", `Create missing exchange ${entry.target}`);
 			setIcon(button.createSpan({ cls: "conversation-threads-icon" }), "file-plus");
 			button.createSpan({ text: entry.target });
 			button.createSpan({ cls: "conversation-threads-flag", text: "Missing" });

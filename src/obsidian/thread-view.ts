@@ -1,5 +1,6 @@
 // The side panel: follows the active note and the index, renders when visible, and handles clicks and hovers.
 import { ItemView, Keymap, Notice, TFolder, type TFile, type WorkspaceLeaf } from "obsidian";
+import { missingExchangeText } from "../core/missing-exchange";
 import { displayError } from "./display-error";
 import { VIEW_TYPE, type PanelHost } from "./host";
 import type { UnresolvedScope } from "./settings";
@@ -129,9 +130,12 @@ export class ThreadView extends ItemView {
 				void this.host.openPath(action.path, newLeaf, hint);
 				return;
 			}
-			case "create":
-				void this.host.openOrCreate(action.target, source, action.ask, newLeaf);
+			case "create": {
+				const thread = action.threadId === undefined ? undefined : this.host.indexer.index.thread(action.threadId);
+				const content = thread && action.position !== undefined ? missingExchangeText(thread, action.position, this.host.settings.format) : "";
+				void this.host.openOrCreate(action.target, source, action.ask, newLeaf, content);
 				return;
+			}
 			case "copy":
 				void copyText(action.text);
 				return;

@@ -21,7 +21,7 @@ test("targets become paths in the folder; existing and repeated ones are never p
 		{ target: "people/Katherine Crowson", count: 1, status: "create", path: "people/Katherine Crowson.md" },
 		{ target: "what is negative prompting?", count: 1, status: "invalid", reason: 'Holds "?": file names can\'t hold it on every device.' },
 		{ target: "c# basics", count: 1, status: "invalid", reason: 'Holds "#": a link to a file named with it points elsewhere.' },
-		{ target: "DIFFUSION MODELS", count: 1, status: "exists", path: "Concepts/DIFFUSION MODELS.md" },
+		{ target: "DIFFUSION MODELS", count: 1, status: "duplicate", path: "Concepts/DIFFUSION MODELS.md", sameAs: "diffusion models" },
 	]);
 });
 
@@ -34,6 +34,8 @@ test.each([
 	["a//b", "Holds an empty or parent folder name."],
 	["../escape", "Holds an empty or parent folder name."],
 	["<script>alert(1)</script>", 'Holds "<": file names can\'t hold it on every device.'],
+	["lattice.png", "Points to a png file, not a note: add the file to the vault instead."],
+	["papers/attention.PDF", "Points to a pdf file, not a note: add the file to the vault instead."],
 ])("%s is refused: %s", (target, reason) => {
 	expect(invalidNameReason(target)).toBe(reason);
 });
@@ -41,6 +43,7 @@ test.each([
 test("ordinary titles are fine", () => {
 	expect(invalidNameReason("negative prompting tells a diffusion model what to avoid")).toBeNull();
 	expect(invalidNameReason("thing (a)")).toBeNull();
+	expect(invalidNameReason("node.js")).toBeNull();
 	// The generator's own file names keep a trailing dot before .md.
 	expect(invalidNameReason("negative prompting tells a diffusion model what to avoid.")).toBeNull();
 });

@@ -162,8 +162,15 @@ describe("creating notes from the panel", () => {
 		missing()?.click();
 		[...Modal.open[0]!.contentEl.querySelectorAll("button")].find((b) => b.textContent === "Create")?.click();
 		await h.settle();
-		expect(h.app.vault.getFileByPath("Inbox/who first introduced this technique.md")).not.toBeNull();
+		const created = h.app.vault.getFileByPath("Inbox/who first introduced this technique.md");
+		expect(created).not.toBeNull();
 		expect(h.activePath()).toBe("Inbox/who first introduced this technique.md");
+		// The new note carries the conversation tag and links its neighbour, so it takes the missing one's place.
+		const text = await h.app.vault.read(created!);
+		expect(text).toContain("- \"conversation_id__8fcecd0f-193e-4b76-b760-649e0798cf8e\"");
+		expect(text).toContain("following: [[i have a hunch that maybe this originated from the eleutherlaion open source ml research community]]");
+		expect(texts(h.panel(), ".conversation-threads-entry")[0]).toBe("who first introduced this technique");
+		expect(texts(h.panel(), ".conversation-threads-is-missing")).toEqual(["i think negative prompting predates stable diffusionMissing"]);
 	});
 });
 
