@@ -13,6 +13,8 @@ export interface CreateNotesOptions {
 	threadId: string | null;
 	scope: CreateScope;
 	openPath: (path: string, newLeaf: boolean) => Promise<void>;
+	/** The text a new note for `target` starts with ("" for an empty note). */
+	noteText: (target: string) => string;
 }
 
 interface Outcome {
@@ -134,7 +136,7 @@ export class CreateNotesModal extends Modal {
 			}
 			try {
 				await this.ensureFolder(path);
-				outcome.created.push(await this.app.vault.create(path, ""));
+				outcome.created.push(await this.app.vault.create(path, this.options.noteText(item.target)));
 			} catch (error) {
 				outcome.skipped.push({ target: item.target, why: error instanceof Error ? error.message : String(error) });
 			}

@@ -1,5 +1,8 @@
 // The thread report tab and the "create notes for unresolved links" modal: their view, commands and openers.
 import type { App, Plugin } from "obsidian";
+import { missingExchangeText } from "../core/missing-exchange";
+import type { FormatOptions } from "../core/note-record";
+import type { ThreadIndexReader } from "../core/thread-model";
 import { CreateNotesModal, type CreateScope } from "./create-notes-modal";
 import { REPORT_VIEW_TYPE, ReportView, type ReportHost } from "./report-view";
 
@@ -9,6 +12,20 @@ export async function openReport(app: App): Promise<void> {
 	const leaf = existing ?? app.workspace.getLeaf("tab");
 	if (!existing) await leaf.setViewState({ type: REPORT_VIEW_TYPE, active: true });
 	await app.workspace.revealLeaf(leaf);
+}
+
+/**
+ * What a note created for `target` starts with: a target that is a missing exchange of a thread gets that
+ * thread's conversation tag and neighbour links (so it takes its place); any other target an empty note.
+ */
+export function noteTextFor(index: ThreadIndexReader, format: FormatOptions, target: string): string {
+	const key = target.trim().toLowerCase();
+	for (const thread of index.threads()) {
+		if (!thread.missing.includes(key)) continue;
+		const at = thread.entries.findIndex((e) => e.kind === "missing" && e.target === key);
+		if (at >= 0) return missingExchangeText(thread, at, format);
+	}
+	return "";
 }
 
 /** Opens the modal for the active note's thread (when it has one) or the whole vault. */
@@ -21,6 +38,7 @@ export function openCreateNotesModal(host: ReportHost, scope: CreateScope): void
 		threadId,
 		scope,
 		openPath: (path, newLeaf) => host.openPath(path, newLeaf),
+		noteText: (target) => noteTextFor(host.indexer.index, host.settings.format, target),
 	}).open();
 }
 

@@ -114,8 +114,14 @@ describe("create notes for unresolved links", () => {
 		await click([...modalEl().querySelectorAll("button")].find((b) => b.textContent === "Whole vault"), h);
 		expect(texts(modalEl(), ".conversation-threads-create-target")).toEqual(["diffusion models", "never written", "what is c++?"]);
 		await click([...modalEl().querySelectorAll("button")].find((b) => b.textContent === "Create 2 notes"), h);
-		expect(h.app.vault.getFileByPath("diffusion models.md")).not.toBeNull();
-		expect(h.app.vault.getFileByPath("never written.md")).not.toBeNull();
+		expect(await h.app.vault.read(h.app.vault.getFileByPath("diffusion models.md")!)).toBe("");
+		// A missing exchange is created with its conversation tag and neighbour, and takes its place in the thread.
+		expect(await h.app.vault.read(h.app.vault.getFileByPath("never written.md")!)).toContain("preceding: [[second]]");
+		expect(h.plugin.indexer.index.thread(conv)?.entries.map((e) => (e.kind === "note" ? e.path : `missing ${e.target}`))).toEqual([
+			"Chats/first.md",
+			"Chats/second.md",
+			"never written.md",
+		]);
 		expect(texts(modalEl(), "a")).toEqual(["diffusion models.md", "never written.md"]);
 		await click([...modalEl().querySelectorAll("button")].find((b) => b.textContent === "Move to trash"), h);
 		expect(h.app.vault.getFileByPath("diffusion models.md")).toBeNull();
