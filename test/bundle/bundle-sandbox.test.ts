@@ -53,6 +53,10 @@ beforeAll(() => {
 }, 120_000);
 
 describe("main.js", () => {
+	test("holds no regex lookbehind (older iOS WebViews reject it at load)", () => {
+		expect(bundle).not.toMatch(/\(\?<[=!]/);
+	});
+
 	test("holds no eval, no Function constructor and no Node builtin", () => {
 		expect(bundle).not.toMatch(/\beval\(/);
 		expect(bundle).not.toMatch(/new Function\(/);
