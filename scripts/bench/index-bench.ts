@@ -15,6 +15,8 @@ interface IndexFigures {
 	/** Read + parseNote only (no index), same vault. */
 	parse: number;
 	heapPerNote: number;
+	/** The same index once the unresolved links have been counted (what the panel and the report read). */
+	heapWithUnresolved: number;
 	/** Heap held by the parsed records alone (kept in an array, no index). */
 	recordHeapPerNote: number;
 	/** Average note size in characters. */
@@ -22,6 +24,10 @@ interface IndexFigures {
 	modify: number[];
 	rename: number[];
 	naive: number[];
+	/** The most linked unresolved target: how many notes link to it, and create / delete of a note by that name. */
+	hubLinkers: number;
+	hubCreate: number[];
+	hubDelete: number[];
 }
 
 function kb(bytes: number): string {
@@ -83,6 +89,34 @@ function benchIndexSize(size: number, opts: Options): IndexFigures {
 		const rng = new Rng(99);
 		const texts = new Map<string, string>();
 		for (const n of notes) texts.set(n.path, n.text);
+		// The known slow case: a note whose name is linked from many notes comes and goes (each time
+		// followed by the reads that recount: threads and vault-wide unresolved links).
+		const idx0 = index;
+		idx0.unresolvedInVault();
+		const heapWithUnresolved = (heapUsed() - before) / size;
+		const hub = idx0.unresolvedInVault()[0];
+		const hubCreate: number[] = [];
+		const hubDelete: number[] = [];
+		if (hub !== undefined) {
+			const hubPath = `Concepts/${hub.target}.md`;
+			for (let i = 0; i < 5; i++) {
+				hubCreate.push(
+					timeIt(() => {
+						idx0.set(hubPath, "a concept note\n");
+						idx0.threads();
+						idx0.unresolvedInVault();
+					}),
+				);
+				hubDelete.push(
+					timeIt(() => {
+						idx0.delete(hubPath);
+						idx0.threads();
+						idx0.unresolvedInVault();
+					}),
+				);
+			}
+		}
+
 		const live = [...paths];
 		const modify: number[] = [];
 		const rename: number[] = [];
@@ -136,11 +170,15 @@ function benchIndexSize(size: number, opts: Options): IndexFigures {
 			cold: median(colds),
 			parse: median(parses),
 			heapPerNote,
+			heapWithUnresolved,
 			recordHeapPerNote,
 			charsPerNote: chars / size,
 			modify,
 			rename,
 			naive,
+			hubLinkers: hub?.count ?? 0,
+			hubCreate,
+			hubDelete,
 		};
 	} finally {
 		removeDir(dir);
@@ -156,7 +194,7 @@ export function benchIndex(opts: Options): void {
 	}
 	log(
 		table([
-			["notes", "chars/note", "floor (read+regex)", "cold index", "cold/floor", "of which read+parse", "heap/note (index)", "heap/note (records only)"],
+			["notes", "chars/note", "floor (read+regex)", "cold index", "cold/floor", "of which read+parse", "heap/note (index)", "+ unresolved read", "heap/note (records only)"],
 			...figures.map((f) => [
 				int(f.notes),
 				int(f.charsPerNote),
@@ -165,6 +203,7 @@ export function benchIndex(opts: Options): void {
 				ratio(f.cold, f.floor),
 				`${ms(f.parse)} (${ratio(f.parse, f.floor)})`,
 				kb(f.heapPerNote),
+				kb(f.heapWithUnresolved),
 				kb(f.recordHeapPerNote),
 			]),
 		]),
@@ -188,6 +227,20 @@ export function benchIndex(opts: Options): void {
 			}),
 		]),
 	);
+	log();
+	log(
+		table([
+			["notes", "hub target linked from", "create hub note p50", "delete hub note p50", "per linking note"],
+			...figures.map((f) => [
+				int(f.notes),
+				`${int(f.hubLinkers)} notes`,
+				ms(median(f.hubCreate)),
+				ms(median(f.hubDelete)),
+				f.hubLinkers > 0 ? `${((median(f.hubCreate) * 1000) / f.hubLinkers).toFixed(1)} µs` : "-",
+			]),
+		]),
+	);
+	log("(hub: the most linked unresolved target; each time followed by threads() and unresolvedInVault())");
 	log();
 	log("Targets: cold/floor <= 2.5x at 10k notes; heap < 2 KB per note. Update = change + read that note's threads.");
 }

@@ -1,6 +1,7 @@
 // Builds the scanner's JSON document (format version 1) from an index. Pure: no node imports, no I/O,
 // so the plugin could reuse it (e.g. an "export vault summary" command).
-import { isConversationNote, type NoteRecord } from "../core/note-record";
+import type { IndexedNote } from "../core/indexed-note";
+import { isConversationNote } from "../core/note-record";
 import type { Thread, ThreadIndexReader } from "../core/thread-model";
 
 export interface ScanLink {
@@ -59,7 +60,7 @@ function compare(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function footerLinks(index: ThreadIndexReader, note: NoteRecord, kind: "preceding" | "following" | "seeAlso"): ScanLink[] {
+function footerLinks(index: ThreadIndexReader, note: IndexedNote, kind: "preceding" | "following" | "seeAlso"): ScanLink[] {
 	const out: ScanLink[] = [];
 	for (const part of note.parts) {
 		for (const link of part[kind]) out.push({ target: link.target, path: index.resolve(link.target, note.path) });
@@ -67,7 +68,7 @@ function footerLinks(index: ThreadIndexReader, note: NoteRecord, kind: "precedin
 	return out;
 }
 
-export function scanNote(index: ThreadIndexReader, note: NoteRecord): ScanNote {
+export function scanNote(index: ThreadIndexReader, note: IndexedNote): ScanNote {
 	const unresolved = [...new Set(index.unresolvedForNote(note.path).map((u) => u.target.toLowerCase()))].sort(compare);
 	return {
 		path: note.path,

@@ -97,25 +97,34 @@ export interface LinkContext {
 /** Conversation ids of a registered note (for tie-breaks); the resolver does not store records. */
 export type ConversationLookup = (path: string) => readonly string[];
 
+/** Name key -> files. Most names have one file: it is kept as a one-element list made on demand. */
 class NameTable {
-	private readonly map = new Map<string, string[]>();
+	private readonly map = new Map<string, string | string[]>();
 
 	add(key: string, path: string): void {
-		const list = this.map.get(key);
-		if (list === undefined) this.map.set(key, [path]);
-		else if (!list.includes(path)) list.push(path);
+		const cur = this.map.get(key);
+		if (cur === undefined) this.map.set(key, path);
+		else if (typeof cur === "string") {
+			if (cur !== path) this.map.set(key, [cur, path]);
+		} else if (!cur.includes(path)) cur.push(path);
 	}
 
 	remove(key: string, path: string): void {
-		const list = this.map.get(key);
-		if (list === undefined) return;
-		const at = list.indexOf(path);
-		if (at >= 0) list.splice(at, 1);
-		if (list.length === 0) this.map.delete(key);
+		const cur = this.map.get(key);
+		if (cur === undefined) return;
+		if (typeof cur === "string") {
+			if (cur === path) this.map.delete(key);
+			return;
+		}
+		const at = cur.indexOf(path);
+		if (at >= 0) cur.splice(at, 1);
+		if (cur.length === 1) this.map.set(key, cur[0] as string);
+		else if (cur.length === 0) this.map.delete(key);
 	}
 
 	get(key: string): readonly string[] | undefined {
-		return this.map.get(key);
+		const cur = this.map.get(key);
+		return typeof cur === "string" ? [cur] : cur;
 	}
 
 	clear(): void {
@@ -126,8 +135,7 @@ class NameTable {
 const NONE: readonly string[] = Object.freeze([]);
 
 export class LinkResolver {
-	/** Lower-cased path -> path, notes and attachments. */
-	private readonly byPath = new Map<string, string>();
+	// A path is found through its file name's table (no map of every lower-cased path: ~100 bytes a note).
 	/** Exact name (lower-cased) -> note paths. */
 	private readonly names = new NameTable();
 	/** Name with `_` read as a space -> note paths (E00–E02 file names). */
@@ -138,35 +146,40 @@ export class LinkResolver {
 	constructor(private readonly conversationsOf: ConversationLookup = () => []) {}
 
 	has(path: string): boolean {
-		return this.byPath.get(path.toLowerCase()) === path;
+		const [key] = fileKeys(path);
+		return (key !== undefined && (this.names.get(key)?.includes(path) ?? false)) || (this.attachments.get(attachmentKey(path))?.includes(path) ?? false);
+	}
+
+	/** The notes and attachments whose lower-cased path is `lower`. */
+	private byLowerPath(lower: string): readonly string[] {
+		const name = fileName(lower);
+		const found: string[] = [];
+		for (const p of this.attachments.get(nameKey(name)) ?? NONE) if (p.toLowerCase() === lower) found.push(p);
+		for (const p of this.names.get(nameKey(stripMd(name))) ?? NONE) if (p.toLowerCase() === lower) found.push(p);
+		return found;
 	}
 
 	addNote(path: string): void {
-		this.byPath.set(path.toLowerCase(), path);
 		const [key, spaced] = fileKeys(path);
 		if (key !== undefined) this.names.add(key, path);
 		if (spaced !== undefined) this.spacedNames.add(spaced, path);
 	}
 
 	removeNote(path: string): void {
-		if (this.byPath.get(path.toLowerCase()) === path) this.byPath.delete(path.toLowerCase());
 		const [key, spaced] = fileKeys(path);
 		if (key !== undefined) this.names.remove(key, path);
 		if (spaced !== undefined) this.spacedNames.remove(spaced, path);
 	}
 
 	addAttachment(path: string): void {
-		this.byPath.set(path.toLowerCase(), path);
 		this.attachments.add(attachmentKey(path), path);
 	}
 
 	removeAttachment(path: string): void {
-		if (this.byPath.get(path.toLowerCase()) === path) this.byPath.delete(path.toLowerCase());
 		this.attachments.remove(attachmentKey(path), path);
 	}
 
 	clear(): void {
-		this.byPath.clear();
 		this.names.clear();
 		this.spacedNames.clear();
 		this.attachments.clear();
@@ -210,8 +223,10 @@ export class LinkResolver {
 	/** A vault path (`.md` optional), else a path suffix like Obsidian, else the whole target as a title. */
 	private pathCandidates(target: string): readonly string[] {
 		const lower = target.toLowerCase().replace(/^\/+/, "");
-		const exact = this.byPath.get(lower) ?? this.byPath.get(`${lower}.md`);
-		if (exact !== undefined) return [exact];
+		const exact = this.byLowerPath(lower);
+		if (exact.length > 0) return exact;
+		const withMd = this.byLowerPath(`${lower}.md`);
+		if (withMd.length > 0) return withMd;
 		const last = fileName(lower);
 		const candidates = [...(this.attachments.get(nameKey(last)) ?? []), ...(this.names.get(nameKey(stripMd(last))) ?? [])];
 		const suffix = candidates.filter((p) => {

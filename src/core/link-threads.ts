@@ -1,13 +1,13 @@
 // Threads of notes with no conversation id, made from their footer links: connected components,
 // recomputed only around the notes that changed.
-import type { NoteRecord, WikiLink } from "./note-record";
+import type { IndexedNote, LinkRef } from "./indexed-note";
 import type { Thread } from "./thread-model";
 import { footerLinks as footer, orderThread } from "./thread-order";
 
 /** What the component finder reads from the index. */
 export interface LinkThreadHost {
-	note(path: string): NoteRecord | undefined;
-	resolveLink(link: WikiLink, from: NoteRecord): string | null;
+	note(path: string): IndexedNote | undefined;
+	resolveLink(link: LinkRef, from: IndexedNote): string | null;
 	/** Notes with a footer link that may resolve to this path (a superset). */
 	footerLinkersOf(path: string): Iterable<string>;
 }
@@ -104,7 +104,7 @@ export class LinkThreads {
 					members.push(next);
 				}
 			}
-			const notes = members.map((p) => this.host.note(p)).filter((n): n is NoteRecord => n !== undefined);
+			const notes = members.map((p) => this.host.note(p)).filter((n): n is IndexedNote => n !== undefined);
 			const thread = orderThread("", notes.map((note) => ({ note, parts: note.parts })), (l, f) => this.host.resolveLink(l, f));
 			const first = thread.entries.find((e) => e.kind === "note");
 			thread.id = `links:${first?.kind === "note" ? first.path : seed}`;

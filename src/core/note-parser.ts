@@ -4,7 +4,8 @@ import { normalizeDate } from "./dates";
 import { readFrontmatter } from "./frontmatter";
 import type { Diagnostic, Exchange, FormatOptions, NoteDocument, NotePart, NoteRecord, WikiLink } from "./note-record";
 import { DEFAULT_FORMAT } from "./note-record";
-import { classifyTags, readTags } from "./tags";
+import { classifyTags, conversationIdsOf, readTags } from "./tags";
+import { ANY, cannotEndInRule, DASH, FENCE, lineKind, STAR, TEXT } from "./line-kind";
 import { scanLineLinks } from "./wikilinks";
 
 /** Notes above this size still parse, with a diagnostic: they slow the vault down. */
@@ -146,7 +147,7 @@ class NoteScanner {
 			line: fenceIndex + 1,
 			title,
 			date: date.iso,
-			conversationIds: classifyTags(read.tags, this.format).conversationIds,
+			conversationIds: conversationIdsOf(read.tags, this.format),
 		};
 		this.documents.push(document);
 		return document;
@@ -209,7 +210,7 @@ class NoteScanner {
 
 	/** A line that ends with `---` glued to it, followed by a frontmatter block: an appended document. */
 	private gluedDocumentClose(index: number, line: string): number {
-		if (line.length <= 3 || !line.trimEnd().endsWith("---") || isRule(line)) return -1;
+		if (line.length <= 3 || cannotEndInRule(line) || !line.trimEnd().endsWith("---") || isRule(line)) return -1;
 		return this.frontmatterCloseAfter(index + 1);
 	}
 
@@ -245,7 +246,12 @@ class NoteScanner {
 		let inFooter = false;
 		while (i < lines.length) {
 			const line = lines[i] ?? "";
+			const kind = lineKind(line);
 			if (fence) {
+				if (kind === TEXT) {
+					i++;
+					continue;
+				}
 				const close = FENCE_OPEN.exec(line);
 				const marker = close?.[1];
 				if (marker && marker[0] === fence.char && marker.length >= fence.len && line.trim() === marker) {
@@ -259,14 +265,21 @@ class NoteScanner {
 				i++;
 				continue;
 			}
-			const fenceOpen = FENCE_OPEN.exec(line);
+			if (kind === TEXT && !inFooter) {
+				// Plain text: no fence, header or rule; only links and a glued `---` to look for.
+				this.addLinks(i, line);
+				const glued = cannotEndInRule(line) ? -1 : this.gluedDocumentClose(i, line);
+				i = glued >= 0 ? this.beginAppended(i, glued) : i + 1;
+				continue;
+			}
+			const fenceOpen = kind === FENCE || kind === ANY ? FENCE_OPEN.exec(line) : null;
 			if (fenceOpen?.[1] && !inFooter) {
 				const marker = fenceOpen[1];
 				fence = { char: marker[0] ?? "`", len: marker.length, line: i + 1 };
 				i++;
 				continue;
 			}
-			const role = messageRole(line);
+			const role = kind === STAR || kind === ANY ? messageRole(line) : null;
 			if (role) {
 				if (inFooter) inFooter = false;
 				this.closeExchange(i - 1);
@@ -275,7 +288,7 @@ class NoteScanner {
 				i++;
 				continue;
 			}
-			if (isRule(line)) {
+			if (kind === DASH && isRule(line)) {
 				const close = this.frontmatterCloseAfter(i + 1);
 				if (close >= 0) {
 					inFooter = false;

@@ -4,7 +4,8 @@
 import { linkKeysOf } from "./link-keys";
 import { attachmentKey, fileKeys, LinkResolver, type LinkContext } from "./link-resolution";
 import { LinkThreads } from "./link-threads";
-import { DEFAULT_FORMAT, type FormatOptions, type NotePart, type NoteRecord, type WikiLink } from "./note-record";
+import { compactNote, StringPool, type IndexedNote, type IndexedPart, type LinkRef } from "./indexed-note";
+import { DEFAULT_FORMAT, type FormatOptions, type NoteRecord } from "./note-record";
 import { parseNote } from "./note-parser";
 import { MultiMap } from "./multi-map";
 import { UnresolvedTally } from "./unresolved-tally";
@@ -22,7 +23,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 
 /** The parts of a note that belong to a conversation's thread. */
-function partsIn(note: NoteRecord, id: string): NotePart[] {
+function partsIn(note: IndexedNote, id: string): IndexedPart[] {
 	return note.parts.filter((p) => {
 		const ids = note.documents[p.document]?.conversationIds ?? [];
 		return ids.length === 0 || ids.includes(id);
@@ -31,7 +32,9 @@ function partsIn(note: NoteRecord, id: string): NotePart[] {
 
 export class ThreadIndex implements ThreadIndexReader {
 	private rev = 0;
-	private readonly records = new Map<string, NoteRecord>();
+	private readonly records = new Map<string, IndexedNote>();
+	/** Shares tag, conversation id and link target strings between notes. */
+	private readonly pool = new StringPool();
 	private readonly attachments = new Set<string>();
 	private readonly resolver = new LinkResolver((path) => this.records.get(path)?.conversationIds ?? []);
 	/** Name key -> notes with a link that may resolve through it; and the same for footer links. */
@@ -64,17 +67,17 @@ export class ThreadIndex implements ThreadIndexReader {
 		return this.records.size;
 	}
 
-	note(path: string): NoteRecord | undefined {
+	note(path: string): IndexedNote | undefined {
 		return this.records.get(path);
 	}
 
-	notes(): IterableIterator<NoteRecord> {
+	notes(): IterableIterator<IndexedNote> {
 		return this.records.values();
 	}
 
 	// ---- writes ----
 
-	/** Parse and index a created or modified note. */
+	/** Parse and index a created or modified note; returns the full parse (the index keeps a compact form). */
 	set(path: string, text: string): NoteRecord {
 		const record = parseNote(path, text, this.format);
 		this.setRecord(record);
@@ -82,7 +85,9 @@ export class ThreadIndex implements ThreadIndexReader {
 	}
 
 	/** Index an already parsed note (created or modified). */
-	setRecord(record: NoteRecord): void {
+	setRecord(parsed: NoteRecord): void {
+		if (this.pool.wantsPrune(this.records.size)) this.pool.prune(this.records.values());
+		const record = compactNote(parsed, this.pool);
 		const old = this.records.get(record.path);
 		if (old !== undefined) {
 			this.detach(old, false);
@@ -140,6 +145,7 @@ export class ThreadIndex implements ThreadIndexReader {
 
 	clear(): void {
 		this.records.clear();
+		this.pool.clear();
 		this.attachments.clear();
 		this.resolver.clear();
 		this.linkers.clear();
@@ -157,7 +163,7 @@ export class ThreadIndex implements ThreadIndexReader {
 		this.threadList = null;
 	}
 
-	private attach(record: NoteRecord, isNewFile: boolean): void {
+	private attach(record: IndexedNote, isNewFile: boolean): void {
 		const path = record.path;
 		this.records.set(path, record);
 		if (isNewFile) {
@@ -175,7 +181,7 @@ export class ThreadIndex implements ThreadIndexReader {
 		this.linkThreads.noteChanged(path, record.conversationIds.length === 0 && footerLinks(record).length > 0);
 	}
 
-	private detach(record: NoteRecord, fileGone: boolean): void {
+	private detach(record: IndexedNote, fileGone: boolean): void {
 		const path = record.path;
 		const keys = linkKeysOf(record);
 		for (const k of keys.all) this.linkers.delete(k, path);
@@ -218,12 +224,11 @@ export class ThreadIndex implements ThreadIndexReader {
 	 * Where a parsed link leads; a title holding `#` or `^` is tried whole when its cut form fails.
 	 * `memo` is for a batch of lookups made while no file comes or goes.
 	 */
-	resolveLink(link: WikiLink, from: NoteRecord, memo?: Map<string, readonly string[]>): string | null {
-		const context: LinkContext = from;
-		const found = this.resolver.resolve(link.target, context, memo);
+	resolveLink(link: LinkRef, from: LinkContext, memo?: Map<string, readonly string[]>): string | null {
+		const found = this.resolver.resolve(link.target, from, memo);
 		if (found !== null || (link.heading === null && link.block === null)) return found;
 		const whole = link.block !== null ? `${link.target}#^${link.block}` : `${link.target}#${link.heading ?? ""}`;
-		return this.resolver.resolve(whole, context, memo);
+		return this.resolver.resolve(whole, from, memo);
 	}
 
 	// ---- threads ----
@@ -233,7 +238,7 @@ export class ThreadIndex implements ThreadIndexReader {
 			this.dirtyConversations.delete(id);
 			if (!this.conversations.has(id)) this.conversationThreads.delete(id);
 			else {
-				const members: ThreadMember[] = [];
+				const members: ThreadMember<IndexedNote>[] = [];
 				for (const path of this.conversations.get(id)) {
 					const note = this.records.get(path);
 					if (note !== undefined) members.push({ note, parts: partsIn(note, id) });

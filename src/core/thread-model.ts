@@ -1,5 +1,5 @@
 // The shapes the thread index hands to its readers (the panel, the commands, the report, the scanner).
-import type { NoteRecord } from "./note-record";
+import type { IndexedNote } from "./indexed-note";
 
 /** One place in a thread's order: a note, or a footer target that resolves to no file. */
 export type ThreadEntry =
@@ -55,8 +55,8 @@ export interface VaultUnresolved extends UnresolvedCount {
 /** What every consumer reads. The index bumps `revision` on every change that alters anything. */
 export interface ThreadIndexReader {
 	readonly revision: number;
-	note(path: string): NoteRecord | undefined;
-	notes(): IterableIterator<NoteRecord>;
+	note(path: string): IndexedNote | undefined;
+	notes(): IterableIterator<IndexedNote>;
 	readonly size: number;
 	/** The path a link target resolves to from the given note, or null. */
 	resolve(target: string, fromPath: string): string | null;

@@ -1,15 +1,31 @@
 // The order of one thread: the footer chain read in both directions, over note parts. Pure and iterative.
-import type { NotePart, NoteRecord, WikiLink } from "./note-record";
+import type { LinkRef } from "./indexed-note";
 import type { Thread, ThreadEntry, ThreadFork } from "./thread-model";
 
 /** A note in a thread, with the parts that belong to this thread (an appended document may not). */
-export interface ThreadMember {
-	note: NoteRecord;
-	parts: readonly NotePart[];
+export interface ThreadMember<N extends OrderNote = OrderNote> {
+	note: N;
+	parts: readonly OrderPart[];
+}
+
+/** What ordering reads of a note (a NoteRecord and an IndexedNote both have it). */
+export interface OrderNote {
+	path: string;
+	basename: string;
+	date: string | null;
+	sources: readonly string[];
+	documents: readonly { date: string | null }[];
+}
+
+/** What ordering reads of a note part. */
+export interface OrderPart {
+	document: number;
+	preceding: readonly LinkRef[];
+	following: readonly LinkRef[];
 }
 
 /** The path a footer link resolves to from its note, or null. */
-export type FooterResolver = (link: WikiLink, from: NoteRecord) => string | null;
+export type FooterResolver<N extends OrderNote = OrderNote> = (link: LinkRef, from: N) => string | null;
 
 /** A resolved footer link: a member file, a target that resolves to nothing, or a file outside the thread. */
 type Ref = { kind: "file"; file: number } | { kind: "missing"; key: string } | { kind: "outside" };
@@ -36,13 +52,13 @@ export function targetKey(target: string): string {
 	return target.trim().toLowerCase();
 }
 
-function footer(links: readonly WikiLink[]): WikiLink[] {
-	return links.filter((l) => !l.inner);
+function footer(links: readonly LinkRef[]): LinkRef[] {
+	return links.filter((l) => l.inner !== true);
 }
 
 /** Preceding and following links of every part (outer links only: an inner link is not a footer target). */
-export function footerLinks(note: NoteRecord): WikiLink[] {
-	const out: WikiLink[] = [];
+export function footerLinks(note: { parts: readonly OrderPart[] }): LinkRef[] {
+	const out: LinkRef[] = [];
 	for (const part of note.parts) out.push(...footer(part.preceding), ...footer(part.following));
 	return out;
 }
@@ -51,7 +67,7 @@ function compareStr(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function orderThread(id: string, members: readonly ThreadMember[], resolve: FooterResolver): Thread {
+export function orderThread<N extends OrderNote>(id: string, members: readonly ThreadMember<N>[], resolve: FooterResolver<N>): Thread {
 	const files = [...members].sort((a, b) => compareStr(a.note.path, b.note.path));
 	const fileByPath = new Map<string, number>();
 	files.forEach((m, i) => fileByPath.set(m.note.path, i));
@@ -64,8 +80,8 @@ export function orderThread(id: string, members: readonly ThreadMember[], resolv
 		nodes.push({ file, index, date, key, prec: [], foll: [], succ: [], hasPred: false, forkKeys: new Map() });
 		return nodes.length - 1;
 	};
-	const toRef = (link: WikiLink, file: number): Ref => {
-		const member = files[file] as ThreadMember;
+	const toRef = (link: LinkRef, file: number): Ref => {
+		const member = files[file] as ThreadMember<N>;
 		const path = resolve(link, member.note);
 		if (path === null) return { kind: "missing", key: targetKey(link.target) };
 		const at = fileByPath.get(path);
@@ -83,7 +99,7 @@ export function orderThread(id: string, members: readonly ThreadMember[], resolv
 	};
 
 	files.forEach((member, f) => {
-		const parts: (NotePart | null)[] = member.parts.length > 0 ? [...member.parts] : [null];
+		const parts: (OrderPart | null)[] = member.parts.length > 0 ? [...member.parts] : [null];
 		parts.forEach((part, index) => {
 			const doc = part === null ? undefined : member.note.documents[part.document];
 			const n = newNode(f, index, doc?.date ?? member.note.date, "");

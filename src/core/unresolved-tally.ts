@@ -1,25 +1,36 @@
 // Unresolved links per note and vault-wide, recounted lazily for the notes marked dirty.
-import type { NoteRecord, WikiLink } from "./note-record";
+import type { IndexedNote, LinkRef } from "./indexed-note";
+import { MultiMap } from "./multi-map";
 import type { UnresolvedCount, VaultUnresolved } from "./thread-model";
 import { targetKey } from "./thread-order";
 
 /** Where a note's link leads, or null. */
-export type LinkResolve = (link: WikiLink, note: NoteRecord) => string | null;
+export type LinkResolve = (link: LinkRef, note: IndexedNote) => string | null;
 
 function byCountThenTarget(a: UnresolvedCount, b: UnresolvedCount): number {
 	return b.count - a.count || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
 }
 
 /** Distinct lower-cased targets of a note's links that resolve to nothing, with occurrence counts. */
-export function countUnresolved(note: NoteRecord, resolve: LinkResolve): Map<string, number> {
+export function countUnresolved(note: IndexedNote, resolve: LinkResolve): Map<string, number> {
 	const counts = new Map<string, number>();
-	for (const link of note.links) {
-		if (resolve(link, note) !== null) continue;
-		const key = targetKey(link.target);
-		if (key === "") continue;
-		counts.set(key, (counts.get(key) ?? 0) + 1);
+	const add = (target: string, count: number): void => {
+		const key = targetKey(target);
+		if (key !== "") counts.set(key, (counts.get(key) ?? 0) + count);
+	};
+	const plain: LinkRef = { target: "", heading: null, block: null };
+	for (const target of note.linkTargets) {
+		plain.target = target;
+		if (resolve(plain, note) === null) add(target, 1);
 	}
+	for (const link of note.anchoredLinks) if (resolve(link, note) === null) add(link.target, link.count);
 	return counts;
+}
+
+/** Whether a flat [target, count, ...] list holds `target`. */
+function hasTarget(flat: readonly (string | number)[], target: string): boolean {
+	for (let i = 0; i < flat.length; i += 2) if (flat[i] === target) return true;
+	return false;
 }
 
 function pairs(flat: readonly (string | number)[]): UnresolvedCount[] {
@@ -32,8 +43,9 @@ export class UnresolvedTally {
 	private readonly dirty = new Set<string>();
 	/** Per note, its unresolved targets and counts, flat: [target, count, target, count, ...]. */
 	private readonly perNote = new Map<string, (string | number)[]>();
-	/** Target -> linking notes, and their sorted list once asked for (dropped when the set changes). */
-	private readonly byTarget = new Map<string, { notes: Set<string>; sorted: string[] | null }>();
+	/** Target -> linking notes; and their sorted list once asked for (dropped when the notes change). */
+	private readonly byTarget = new MultiMap();
+	private readonly sorted = new Map<string, string[]>();
 	private vaultCache: VaultUnresolved[] | null = null;
 
 	markDirty(path: string): void {
@@ -50,46 +62,54 @@ export class UnresolvedTally {
 		this.dirty.clear();
 		this.perNote.clear();
 		this.byTarget.clear();
+		this.sorted.clear();
 		this.vaultCache = null;
 	}
 
 	/** Recount every dirty note; `note` gives undefined for a note that no longer exists. */
-	flush(note: (path: string) => NoteRecord | undefined, resolve: LinkResolve): void {
+	flush(note: (path: string) => IndexedNote | undefined, resolve: LinkResolve): void {
 		if (this.dirty.size === 0) return;
 		for (const path of this.dirty) {
 			const record = note(path);
-			if (record === undefined) {
-				this.drop(path);
-				continue;
-			}
-			const counts = countUnresolved(record, resolve);
-			const old = this.perNote.get(path) ?? [];
-			// Touch only the targets that came or went, so a hub name does not re-sort every list.
-			for (let i = 0; i < old.length; i += 2) if (!counts.has(old[i] as string)) this.unlink(old[i] as string, path);
-			for (const target of counts.keys()) if (!old.includes(target)) this.link(target, path);
-			if (counts.size === 0) this.perNote.delete(path);
-			else this.perNote.set(path, [...counts].flat());
+			if (record === undefined) this.drop(path);
+			else this.apply(path, countUnresolved(record, resolve));
 		}
 		this.dirty.clear();
 	}
 
+	/** Sets a note's unresolved counts, updating the vault-wide lists for the targets that came or went. */
+	private apply(path: string, counts: Map<string, number>): void {
+		const old = this.perNote.get(path);
+		if (counts.size === 0) {
+			if (old !== undefined) this.drop(path);
+			return;
+		}
+		// Touch only the targets that came or went, so a hub name does not re-sort every list.
+		if (old !== undefined) for (let i = 0; i < old.length; i += 2) if (!counts.has(old[i] as string)) this.unlink(old[i] as string, path);
+		const flat = new Array<string | number>(counts.size * 2);
+		let same = old !== undefined && old.length === flat.length;
+		// A note with many unresolved targets gets a Set, so this stays linear.
+		const oldTargets = old !== undefined && old.length > 64 ? new Set(old.filter((_, i) => i % 2 === 0)) : null;
+		let j = 0;
+		for (const [target, count] of counts) {
+			if (old === undefined || !(oldTargets !== null ? oldTargets.has(target) : hasTarget(old, target))) this.link(target, path);
+			if (same && (old?.[j] !== target || old[j + 1] !== count)) same = false;
+			flat[j++] = target;
+			flat[j++] = count;
+		}
+		if (!same) this.perNote.set(path, flat);
+	}
+
 	private link(target: string, path: string): void {
 		this.vaultCache = null;
-		const entry = this.byTarget.get(target);
-		if (entry === undefined) this.byTarget.set(target, { notes: new Set([path]), sorted: null });
-		else {
-			entry.notes.add(path);
-			entry.sorted = null;
-		}
+		this.byTarget.add(target, path);
+		this.sorted.delete(target);
 	}
 
 	private unlink(target: string, path: string): void {
 		this.vaultCache = null;
-		const entry = this.byTarget.get(target);
-		if (entry === undefined) return;
-		entry.notes.delete(path);
-		entry.sorted = null;
-		if (entry.notes.size === 0) this.byTarget.delete(target);
+		this.byTarget.delete(target, path);
+		this.sorted.delete(target);
 	}
 
 	private drop(path: string): void {
@@ -119,9 +139,13 @@ export class UnresolvedTally {
 	vault(): VaultUnresolved[] {
 		if (this.vaultCache === null) {
 			const list: VaultUnresolved[] = [];
-			for (const [target, entry] of this.byTarget) {
-				entry.sorted ??= [...entry.notes].sort();
-				list.push({ target, count: entry.notes.size, notes: entry.sorted });
+			for (const target of this.byTarget.keys()) {
+				let notes = this.sorted.get(target);
+				if (notes === undefined) {
+					notes = [...this.byTarget.get(target)].sort();
+					this.sorted.set(target, notes);
+				}
+				list.push({ target, count: notes.length, notes });
 			}
 			this.vaultCache = list.sort(byCountThenTarget);
 		}

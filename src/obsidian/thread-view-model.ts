@@ -1,6 +1,7 @@
 // Pure: what the panel, the status bar and the navigation commands show for one note, read from the index.
 // No DOM and no Obsidian API here, so every case is testable in Node.
-import { isConversationNote, type NoteRecord, type WikiLink } from "../core/note-record";
+import { nestedLinks, type IndexedNote, type LinkRef } from "../core/indexed-note";
+import { isConversationNote } from "../core/note-record";
 import type { Thread, ThreadIndexReader, UnresolvedCount } from "../core/thread-model";
 
 /** "Claude" for claude, "ChatGPT" for oai, else the raw name. */
@@ -161,13 +162,11 @@ export type PanelModel =
 	| { kind: "not-conversation"; path: string }
 	| NoteModel;
 
-function nestedRawByTarget(record: NoteRecord): Map<string, string> {
+function nestedRawByTarget(record: IndexedNote): Map<string, string> {
 	const map = new Map<string, string>();
-	for (const link of record.links) {
-		if (link.nested && !link.inner) {
-			const key = link.target.toLowerCase();
-			if (!map.has(key)) map.set(key, link.raw);
-		}
+	for (const link of nestedLinks(record)) {
+		const key = link.target.toLowerCase();
+		if (!map.has(key)) map.set(key, link.raw);
 	}
 	return map;
 }
@@ -209,10 +208,10 @@ function threadModel(index: ThreadIndexReader, thread: Thread, path: string, pos
 	};
 }
 
-function seeAlsoLinks(index: ThreadIndexReader, record: NoteRecord): LinkItem[] {
+function seeAlsoLinks(index: ThreadIndexReader, record: IndexedNote): LinkItem[] {
 	const seen = new Set<string>();
 	const items: LinkItem[] = [];
-	const links: WikiLink[] = record.parts.flatMap((p) => p.seeAlso);
+	const links: LinkRef[] = record.parts.flatMap((p) => p.seeAlso);
 	for (const link of links) {
 		const key = link.target.toLowerCase();
 		if (seen.has(key) || link.target === "") continue;

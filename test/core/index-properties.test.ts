@@ -106,7 +106,12 @@ function observe(index: ThreadIndex): unknown {
 		notes: notes.map((n) => ({
 			path: n.path,
 			basename: n.basename,
-			links: n.links.map((l) => [l.target, index.resolveLink(l, n), index.resolve(l.target, n.path)]),
+			links: [...n.linkTargets.map((target) => ({ target, heading: null, block: null, count: 0 })), ...n.anchoredLinks].map((l) => [
+				l.target,
+				index.resolveLink(l, n),
+				index.resolve(l.target, n.path),
+			]),
+			anchoredCounts: n.anchoredLinks.map((l) => l.count),
 			unresolved: index.unresolvedForNote(n.path),
 			threads: index.threadsOf(n.path).map((t) => t.id),
 		})),

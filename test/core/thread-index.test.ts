@@ -127,6 +127,48 @@ describe("ThreadIndex updates", () => {
 			{ target: "z", count: 1, notes: ["c.md"] },
 		]);
 	});
+	it("a file that comes or goes recounts only the links through its name, in every note that has them", () => {
+		const index = new ThreadIndex();
+		index.setRecord(makeNote({ path: "a.md", body: ["Entropy", "entropy", "the entropy", "y", "heat/Entropy"] }));
+		index.setRecord(makeNote({ path: "b.md", body: ["y", "entropy"] }));
+		expect(index.unresolvedForNote("a.md")).toEqual([
+			{ target: "entropy", count: 2 },
+			{ target: "heat/entropy", count: 1 },
+			{ target: "the entropy", count: 1 },
+			{ target: "y", count: 1 },
+		]);
+		index.set("concepts/entropy.md", "a concept");
+		// `heat/Entropy` is a path: concepts/entropy.md does not end with it.
+		expect(index.unresolvedForNote("a.md")).toEqual([
+			{ target: "heat/entropy", count: 1 },
+			{ target: "y", count: 1 },
+		]);
+		expect(index.unresolvedInVault()).toEqual([
+			{ target: "y", count: 2, notes: ["a.md", "b.md"] },
+			{ target: "heat/entropy", count: 1, notes: ["a.md"] },
+		]);
+		index.rename("concepts/entropy.md", "concepts/heat.md");
+		expect(index.unresolvedForNote("a.md")).toEqual([
+			{ target: "entropy", count: 2 },
+			{ target: "heat/entropy", count: 1 },
+			{ target: "the entropy", count: 1 },
+			{ target: "y", count: 1 },
+		]);
+		expect(index.unresolvedForNote("b.md")).toEqual([
+			{ target: "entropy", count: 1 },
+			{ target: "y", count: 1 },
+		]);
+		index.delete("concepts/heat.md");
+		index.set("y.md", "why");
+		index.set("heat/entropy.md", "a path");
+		expect(index.unresolvedInVault()).toEqual([]);
+		index.delete("heat/entropy.md");
+		expect(index.unresolvedInVault()).toEqual([
+			{ target: "entropy", count: 2, notes: ["a.md", "b.md"] },
+			{ target: "heat/entropy", count: 1, notes: ["a.md"] },
+			{ target: "the entropy", count: 1, notes: ["a.md"] },
+		]);
+	});
 	it("changing a note's conversation re-decides same-named links", () => {
 		const index = new ThreadIndex();
 		index.setRecord(makeNote({ path: "a/summary.md", conv: "c1" }));
