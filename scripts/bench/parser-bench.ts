@@ -1,6 +1,6 @@
 // a. Parser throughput against a read+regex floor; b. linear growth of the parser on huge/hostile notes.
 import { parseNote } from "../../src/core/note-parser";
-import { floorPass, int, makeTempDir, median, ms, ratio, readText, removeDir, table, timeIt, writeVault } from "./measure";
+import { floorPass, gc, int, makeTempDir, median, ms, ratio, readText, removeDir, table, timeIt, writeVault } from "./measure";
 import { log, mb, type Options } from "./options";
 import { generateVault, hugeNote, type HugeKind } from "./vault-generator";
 
@@ -49,22 +49,28 @@ export function benchParser(opts: Options): void {
 
 export function benchHuge(opts: Options): void {
 	const [small, large] = opts.hugeSizes as [number, number];
-	log(`## b. Linear growth: one huge note, ${mb(small)} vs ${mb(large)}`);
-	const rows: string[][] = [["note kind", `parse ${mb(small)}`, `parse ${mb(large)}`, "ratio", "expected"]];
+	// Sizes doubling from small to large, so the trend shows and not only its ends.
+	const sizes: number[] = [];
+	for (let size = small; size <= large; size *= 2) sizes.push(size);
+	log(`## b. Linear growth: one huge note, ${sizes.map(mb).join(", ")} (median of 5, collected garbage before each)`);
+	const rows: string[][] = [["note kind", ...sizes.map((size) => `parse ${mb(size)}`), `ratio ${mb(large)}/${mb(small)}`, "expected"]];
 	const kinds: HugeKind[] = ["realistic", "open-brackets", "close-brackets"];
 	for (const kind of kinds) {
 		const times: number[] = [];
-		for (const size of [small, large]) {
+		for (const size of sizes) {
 			const text = hugeNote(size, kind);
 			parseNote("huge.md", text); // warm-up
 			const runs: number[] = [];
-			for (let i = 0; i < 3; i++) runs.push(timeIt(() => parseNote("huge.md", text)));
+			for (let i = 0; i < 5; i++) {
+				gc();
+				runs.push(timeIt(() => parseNote("huge.md", text)));
+			}
 			times.push(median(runs));
 		}
-		const [ts, tl] = times as [number, number];
-		rows.push([kind, ms(ts), ms(tl), ratio(tl, ts), `${(large / small).toFixed(0)}x = linear`]);
+		const ts = times[0] as number;
+		const tl = times[times.length - 1] as number;
+		rows.push([kind, ...times.map(ms), ratio(tl, ts), `${(large / small).toFixed(0)}x = linear`]);
 	}
 	log(table(rows));
 	log();
 }
-

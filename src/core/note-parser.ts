@@ -5,7 +5,7 @@ import { readFrontmatter } from "./frontmatter";
 import type { Diagnostic, Exchange, FormatOptions, NoteDocument, NotePart, NoteRecord, WikiLink } from "./note-record";
 import { DEFAULT_FORMAT } from "./note-record";
 import { classifyTags, conversationIdsOf, readTags } from "./tags";
-import { ANY, cannotEndInRule, DASH, FENCE, lineKind, STAR, TEXT } from "./line-kind";
+import { ANY, cannotEndInRule, DASH, FENCE, FENCE_OPEN, footerKind, footerPattern, FRONTMATTER_OPEN, isBlank, isRule, lineKind, messageRole, STAR, TEXT, YAML_KEY, YAML_LINE } from "./line-kind";
 import { scanLineLinks } from "./wikilinks";
 
 /** Notes above this size still parse, with a diagnostic: they slow the vault down. */
@@ -13,45 +13,8 @@ export const HUGE_NOTE_CHARS = 2_000_000;
 /** How far a `---` line may be from the fence that closes it and still count as a frontmatter block. */
 const MAX_FRONTMATTER_LOOKAHEAD = 500;
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
-const FRONTMATTER_OPEN = /^---([A-Za-z]*)\s*$/;
-const YAML_KEY = /^([A-Za-z_][\w-]*):(?:\s|$)/;
-const YAML_LINE = /^(?:[A-Za-z_][\w-]*:(?:\s|$)|\s*-(?:\s|$)|\s+\S|\s*#|\s*$)/;
 const DOCUMENT_KEYS = new Set(["title", "date", "tags"]);
 const UNLINKABLE_TITLE = /[#^|[\]]/;
-
-type FooterKind = "preceding" | "following" | "seeAlso";
-
-const footerPatterns = new WeakMap<FormatOptions, RegExp>();
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** `preceding: [[x]]`, `following: [[x]]`, `see also: [[x]]` in any case, possibly glued to `---`. */
-function footerPattern(format: FormatOptions): RegExp {
-	let pattern = footerPatterns.get(format);
-	if (!pattern) {
-		const labels = [format.precedingLabel, format.followingLabel, format.seeAlsoLabel].map((l) => escapeRegExp(l.trim()).replace(/\s+/g, "\\s+"));
-		pattern = new RegExp(`^\\s*(${labels.join("|")})\\s*:\\s*(?=.*\\[\\[)`, "i");
-		footerPatterns.set(format, pattern);
-	}
-	return pattern;
-}
-
-function footerKind(label: string, format: FormatOptions): FooterKind {
-	const norm = label.toLowerCase().replace(/\s+/g, " ");
-	if (norm === format.precedingLabel.toLowerCase()) return "preceding";
-	if (norm === format.followingLabel.toLowerCase()) return "following";
-	return "seeAlso";
-}
-
-function messageRole(line: string): "user" | "assistant" | null {
-	const text = line.trim();
-	if (text === "**USER**") return "user";
-	if (text === "**ASSISTANT**") return "assistant";
-	return null;
-}
 
 /** A frontmatter value as text: YAML may hand back numbers, booleans, dates or even mappings. */
 function scalarText(value: unknown): string {
@@ -60,9 +23,6 @@ function scalarText(value: unknown): string {
 	if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
 	return JSON.stringify(value) ?? "";
 }
-
-const isBlank = (line: string | undefined): boolean => line !== undefined && line.trim() === "";
-const isRule = (line: string | undefined): boolean => line !== undefined && line.trimEnd() === "---";
 
 class NoteScanner {
 	private readonly lines: string[];
