@@ -2,22 +2,12 @@
 // clicks through a thread, checks what the panel shows, renders hostile note text as text, saves screenshots.
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver, Manifest } from "./runtime/page";
-import { buildPlugin, buildRuntime, markdownFiles, PAGE_HTML, readText, ROOT, serve, wrapCommonJs, type Served } from "./runtime/server";
+import { markdownFiles, ROOT, type Served } from "./runtime/server";
+import { openSession, type BrowserSession } from "./runtime/session";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-	"--headless",
-	"--no-sandbox",
-	"--disable-gpu",
-	"--disable-quic",
-	"--no-first-run",
-	"--disable-background-networking",
-	"--disable-component-update",
-	"--disable-sync",
-];
 const MANIFEST: Manifest = { id: "conversation-threads", name: "Conversation Threads", version: "0.1.0" };
 const IMAGES = path.join(ROOT, "docs/images");
 
@@ -36,47 +26,19 @@ function vaultFiles(): Record<string, string> {
 	return { ...markdownFiles(example), ...markdownFiles(path.join(__dirname, "fixtures"), "Chats/hostile") };
 }
 
-let browser: Browser;
-let served: Served;
+let session: BrowserSession;
 let page: Page;
-/** Uncaught exceptions and console errors in the page since the last startVault(). */
-const pageErrors: string[] = [];
-const offsiteRequests: string[] = [];
+let served: Served;
+let pageErrors: string[];
+let offsiteRequests: string[];
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (this test never downloads a browser).`);
-	}
-	const styles = readText(path.join(ROOT, "styles.css"));
-	if (styles === null) throw new Error("styles.css is missing at the repo root: the panel would render unstyled.");
-	const [mainJs, runtime] = [buildPlugin(), await buildRuntime()];
-	served = await serve({
-		"/index.html": PAGE_HTML,
-		"/favicon.ico": "",
-		"/obsidian-theme.css": readText(path.join(__dirname, "runtime/obsidian-theme.css")) ?? "",
-		"/styles.css": styles,
-		"/page.js": runtime,
-		"/plugin.js": wrapCommonJs(mainJs),
-	});
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-	const context = await browser.newContext({ viewport: { width: 1040, height: 900 }, deviceScaleFactor: 1, colorScheme: "light", locale: "en-US", timezoneId: "UTC" });
-	// Only the loopback server: anything else the page asks for (a hostile <img src=x> included) is refused and recorded.
-	await context.route("**/*", (route) => {
-		const url = new URL(route.request().url());
-		if (url.origin === served.url) return route.continue();
-		offsiteRequests.push(url.href);
-		return route.abort();
-	});
-	page = await context.newPage();
-	page.on("pageerror", (error) => pageErrors.push(error.message));
-	page.on("console", (message) => {
-		if (message.type() === "error") pageErrors.push(message.text());
-	});
+	session = await openSession();
+	({ page, served, pageErrors, offsiteRequests } = session);
 }, 90_000);
 
 afterAll(async () => {
-	await browser?.close();
-	await served?.close();
+	await session?.close();
 });
 
 /** Fresh page, plugin loaded on the vault, index built. */
