@@ -1,6 +1,7 @@
 // The settings tab. Every change is saved and applied at once; format changes re-index (debounced by the plugin).
 import { PluginSettingTab, Setting, type App, type Plugin } from "obsidian";
 import type { FormatOptions } from "../core/note-record";
+import { FolderSuggest } from "./folder-suggest";
 import { cleanFolder, DEFAULT_SETTINGS, type ConversationThreadsSettings, type UnresolvedScope } from "./settings";
 
 export interface SettingsHost {
@@ -58,12 +59,11 @@ export class ConversationThreadsSettingTab extends PluginSettingTab {
 		new Setting(containerEl)
 			.setName("Folder for new notes")
 			.setDesc("Where notes created from missing exchanges and unresolved links go. Empty means the vault root.")
-			.addText((text) =>
-				text
-					.setPlaceholder("Vault root")
-					.setValue(settings.newNoteFolder)
-					.onChange((value) => this.host.updateSettings((s) => (s.newNoteFolder = cleanFolder(value, "")))),
-			);
+			.addText((text) => {
+				const save = (value: string) => this.host.updateSettings((s) => (s.newNoteFolder = cleanFolder(value, "")));
+				text.setPlaceholder("Vault root").setValue(settings.newNoteFolder).onChange(save);
+				new FolderSuggest(this.app, text.inputEl, (path) => void save(path));
+			});
 		new Setting(containerEl)
 			.setName("Unresolved links shown first")
 			.setDesc("Whether the panel lists the unresolved links of the note or of its whole thread.")

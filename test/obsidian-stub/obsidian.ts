@@ -772,6 +772,39 @@ export abstract class PluginSettingTab {
 	}
 }
 
+/** Suggestions under a text field: shown on input in a `.suggestion-container`, picked by a click. */
+export abstract class AbstractInputSuggest<T> {
+	/** The list currently shown, if any (tests read it). */
+	static openEl: HTMLElement | null = null;
+	private containerEl: HTMLElement | null = null;
+	constructor(
+		protected app: App,
+		private readonly textInputEl: HTMLInputElement,
+	) {
+		textInputEl.addEventListener("input", () => void this.show());
+	}
+	protected abstract getSuggestions(query: string): T[] | Promise<T[]>;
+	abstract renderSuggestion(value: T, el: HTMLElement): void;
+	abstract selectSuggestion(value: T, evt: MouseEvent | KeyboardEvent): void;
+	private async show(): Promise<void> {
+		const items = await this.getSuggestions(this.textInputEl.value);
+		this.close();
+		const container = document.body.createDiv({ cls: "suggestion-container" });
+		for (const item of items) {
+			const el = container.createDiv({ cls: "suggestion-item" });
+			this.renderSuggestion(item, el);
+			el.addEventListener("click", (evt) => this.selectSuggestion(item, evt));
+		}
+		this.containerEl = container;
+		AbstractInputSuggest.openEl = container;
+	}
+	close(): void {
+		this.containerEl?.remove();
+		if (AbstractInputSuggest.openEl === this.containerEl) AbstractInputSuggest.openEl = null;
+		this.containerEl = null;
+	}
+}
+
 export class TextComponent {
 	inputEl: HTMLInputElement;
 	constructor(containerEl: HTMLElement) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FORMAT } from "../../src/core/note-record";
 import { cleanFolder, DEFAULT_SETTINGS, mergeSettings } from "../../src/obsidian/settings";
-import type { PluginSettingTab } from "../obsidian-stub/obsidian";
+import { AbstractInputSuggest, type PluginSettingTab } from "../obsidian-stub/obsidian";
 import { corpusFiles, sleep, startPlugin, texts } from "./harness";
 
 const SNAPSHOT = JSON.stringify(DEFAULT_SETTINGS);
@@ -101,5 +101,25 @@ describe("settings tab", () => {
 		expect(h.plugin.settings.format.sourcePrefix).toBe("source__");
 		expect([...h.plugin.indexer.index.notes()][0]?.sources).toEqual(["claude"]);
 		expect(JSON.stringify(DEFAULT_SETTINGS)).toBe(SNAPSHOT);
+	});
+
+	it("suggests vault folders for new notes, and saves the one picked", async () => {
+		const h = await startPlugin({ "Concepts/entropy.md": "# Entropy\n", "Chats/claude/a.md": "a", "Archive/concepts old/x.md": "x" });
+		const tab = (h.plugin as unknown as { settingTabs: PluginSettingTab[] }).settingTabs[0]!;
+		tab.display();
+		const setting = [...tab.containerEl.querySelectorAll<HTMLElement>(".setting-item")].find(
+			(s) => s.querySelector(".setting-item-name")?.textContent === "Folder for new notes",
+		)!;
+		const input = setting.querySelector("input")!;
+		input.value = "conc";
+		input.dispatchEvent(new Event("input"));
+		await h.settle();
+		const list = AbstractInputSuggest.openEl!;
+		expect(texts(list, ".suggestion-item")).toEqual(["Archive/concepts old", "Concepts"]);
+		list.querySelectorAll<HTMLElement>(".suggestion-item")[1]!.click();
+		await h.settle();
+		expect(input.value).toBe("Concepts");
+		expect(h.plugin.settings.newNoteFolder).toBe("Concepts");
+		expect(AbstractInputSuggest.openEl).toBeNull();
 	});
 });
