@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver, Manifest } from "./runtime/page";
-import { markdownFiles, ROOT, type Served } from "./runtime/server";
+import { markdownFiles, ROOT } from "./runtime/server";
 import { openSession, type BrowserSession } from "./runtime/session";
 
 const MANIFEST: Manifest = { id: "conversation-threads", name: "Conversation Threads", version: "0.1.0" };
@@ -28,13 +28,12 @@ function vaultFiles(): Record<string, string> {
 
 let session: BrowserSession;
 let page: Page;
-let served: Served;
 let pageErrors: string[];
 let offsiteRequests: string[];
 
 beforeAll(async () => {
 	session = await openSession();
-	({ page, served, pageErrors, offsiteRequests } = session);
+	({ page, pageErrors, offsiteRequests } = session);
 }, 90_000);
 
 afterAll(async () => {
@@ -42,29 +41,8 @@ afterAll(async () => {
 });
 
 /** Fresh page, plugin loaded on the vault, index built. */
-async function startVault(): Promise<void> {
-	pageErrors.length = 0;
-	await page.goto(served.url);
-	const ready = await page.evaluate(() => "ctDriver" in window && "ConversationThreads" in window);
-	if (!ready) throw new Error(`the page did not load its scripts: ${pageErrors.join("; ") || "no error reported"}`);
-	await page.evaluate(({ files, manifest }) => (window as unknown as { ctDriver: Driver }).ctDriver.start(files, manifest), {
-		files: vaultFiles(),
-		manifest: MANIFEST,
-	});
-}
 
-type Calls = { [K in keyof Driver]: Driver[K] extends (...args: never[]) => unknown ? K : never }[keyof Driver];
-
-/** Calls the in-page driver (runtime/page.ts) and waits for it. */
-function call<K extends Calls>(method: K, ...args: Parameters<Driver[K]>): Promise<Awaited<ReturnType<Driver[K]>>> {
-	return page.evaluate(
-		({ method, args }) => {
-			const driver = (window as unknown as { ctDriver: Record<string, (...a: unknown[]) => unknown> }).ctDriver;
-			return driver[method]?.(...args);
-		},
-		{ method: method as string, args: args as unknown[] },
-	) as Promise<Awaited<ReturnType<Driver[K]>>>;
-}
+const startVault = (): Promise<void> => session.start(vaultFiles(), MANIFEST);
 
 /** Text of the panel elements matching `selector`, whitespace collapsed. */
 function texts(selector: string): Promise<string[]> {
@@ -95,8 +73,8 @@ async function current(): Promise<string[]> {
 describe("the built plugin in Chromium", () => {
 	it("shows the thread, its source and unresolved links, and walks it with real clicks", async () => {
 		await startVault();
-		await call("open", FOURIER);
-		await call("openPanel");
+		await session.call("open", FOURIER);
+		await session.call("openPanel");
 
 		expect(await texts(".conversation-threads-title")).toEqual(["what is a fourier transform"]);
 		expect(await texts(".conversation-threads-header .conversation-threads-chip")).toEqual(["Claude", "signal-processing"]);
@@ -123,8 +101,8 @@ describe("the built plugin in Chromium", () => {
 
 		// A real mouse click on "Next": the workspace opens the next exchange and the panel follows.
 		await page.getByRole("button", { name: "Next exchange" }).click();
-		await call("settle");
-		expect(await call("activePath")).toBe(WINDOWING);
+		await session.call("settle");
+		expect(await session.call("activePath")).toBe(WINDOWING);
 		expect(await texts(".conversation-threads-title")).toEqual(["why do we need windowing"]);
 		expect(await texts(".conversation-threads-thread .conversation-threads-section-title")).toEqual(["Exchange 3 of 6"]);
 		expect(await current()).toEqual(["why do we need windowing"]);
@@ -132,8 +110,8 @@ describe("the built plugin in Chromium", () => {
 
 		// Clicking an entry further down the thread.
 		await page.locator(".conversation-threads-entry", { hasText: "spectral leakage in practice" }).getByRole("button").click();
-		await call("settle");
-		expect(await call("activePath")).toBe(LEAKAGE);
+		await session.call("settle");
+		expect(await session.call("activePath")).toBe(LEAKAGE);
 		expect(await texts(".conversation-threads-thread .conversation-threads-section-title")).toEqual(["Exchange 4 of 6"]);
 		expect(await current()).toEqual(["spectral leakage in practice"]);
 		expect(await texts(".conversation-threads-unresolved li")).toEqual(
@@ -142,8 +120,8 @@ describe("the built plugin in Chromium", () => {
 
 		// "Previous" walks back.
 		await page.getByRole("button", { name: "Previous exchange" }).click();
-		await call("settle");
-		expect(await call("activePath")).toBe(WINDOWING);
+		await session.call("settle");
+		expect(await session.call("activePath")).toBe(WINDOWING);
 		expect(await current()).toEqual(["why do we need windowing"]);
 
 		expect(pageErrors).toEqual([]);
@@ -152,12 +130,12 @@ describe("the built plugin in Chromium", () => {
 
 	it("fits the sidebar and follows the theme; saves light and dark screenshots", async () => {
 		await startVault();
-		await call("open", WINDOWING);
-		await call("openPanel");
+		await session.call("open", WINDOWING);
+		await session.call("openPanel");
 		mkdirSync(IMAGES, { recursive: true });
 		const colours: Record<string, { text: string; background: string }> = {};
 		for (const theme of ["light", "dark"] as const) {
-			await call("setTheme", theme);
+			await session.call("setTheme", theme);
 			const panel = page.locator(".conversation-threads-panel");
 			// Nothing in the panel is wider than the ~350px sidebar.
 			expect(await overflowing()).toEqual([]);
@@ -177,8 +155,8 @@ describe("the built plugin in Chromium", () => {
 
 	it("renders hostile titles, tags and links as text, never as elements", async () => {
 		await startVault();
-		await call("open", HOSTILE_IMG);
-		await call("openPanel");
+		await session.call("open", HOSTILE_IMG);
+		await session.call("openPanel");
 		const panel = page.locator(".conversation-threads-panel");
 
 		const shown = await panel.innerText();
@@ -192,15 +170,15 @@ describe("the built plugin in Chromium", () => {
 
 		// Walk to the second hostile note: its title (a script tag) is a thread entry and the panel title.
 		await page.getByRole("button", { name: "Next exchange" }).click();
-		await call("settle");
-		expect(await call("activePath")).toBe(HOSTILE_SCRIPT);
+		await session.call("settle");
+		expect(await session.call("activePath")).toBe(HOSTILE_SCRIPT);
 		expect(await texts(".conversation-threads-title")).toEqual([SCRIPT]);
 		expect(await current()).toEqual([SCRIPT]);
 
 		// Let any handler that could have been attached run, then check nothing executed or was created.
 		await page.waitForTimeout(200);
 		for (const path of [HOSTILE_IMG, HOSTILE_SCRIPT]) {
-			await call("open", path);
+			await session.call("open", path);
 			expect(await panel.locator("img, script, iframe, object, embed, b").count()).toBe(0);
 			expect(await panel.locator("[onerror], [onload], [onclick]").count()).toBe(0);
 		}
@@ -214,8 +192,8 @@ describe("the built plugin in Chromium", () => {
 
 	it("wraps long unbreakable titles, tags, ids and links inside the sidebar", async () => {
 		await startVault();
-		await call("open", HOSTILE_IMG);
-		await call("openPanel");
+		await session.call("open", HOSTILE_IMG);
+		await session.call("openPanel");
 		expect(await overflowing()).toEqual([]);
 		expect(pageErrors).toEqual([]);
 	});

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver, Manifest } from "./runtime/page";
-import { markdownFiles, ROOT, type Served } from "./runtime/server";
+import { markdownFiles, ROOT } from "./runtime/server";
 import { openSession, type BrowserSession } from "./runtime/session";
 
 const MANIFEST: Manifest = { id: "conversation-threads", name: "Conversation Threads", version: "0.1.0" };
@@ -14,13 +14,12 @@ const WINDOWING = "Chats/claude/fourier/why do we need windowing.md";
 
 let session: BrowserSession;
 let page: Page;
-let served: Served;
 let pageErrors: string[];
 let offsiteRequests: string[];
 
 beforeAll(async () => {
 	session = await openSession();
-	({ page, served, pageErrors, offsiteRequests } = session);
+	({ page, pageErrors, offsiteRequests } = session);
 }, 90_000);
 
 afterAll(async () => {
@@ -30,28 +29,8 @@ afterAll(async () => {
 /** A note with a link whose target can't be a file name. */
 const ODD_LINKS = { "Scratch/odd links.md": "A link that can't become a note: [[what is 2 * 3?]].\n" };
 
-async function startVault(extra: Record<string, string> = {}): Promise<void> {
-	pageErrors.length = 0;
-	await page.goto(served.url);
-	const ready = await page.evaluate(() => "ctDriver" in window && "ConversationThreads" in window);
-	if (!ready) throw new Error(`the page did not load its scripts: ${pageErrors.join("; ") || "no error reported"}`);
-	await page.evaluate(({ files, manifest }) => (window as unknown as { ctDriver: Driver }).ctDriver.start(files, manifest), {
-		files: { ...markdownFiles(path.join(ROOT, "examples/vault")), ...extra },
-		manifest: MANIFEST,
-	});
-}
-
-type Calls = { [K in keyof Driver]: Driver[K] extends (...args: never[]) => unknown ? K : never }[keyof Driver];
-
-function call<K extends Calls>(method: K, ...args: Parameters<Driver[K]>): Promise<Awaited<ReturnType<Driver[K]>>> {
-	return page.evaluate(
-		({ method, args }) => {
-			const driver = (window as unknown as { ctDriver: Record<string, (...a: unknown[]) => unknown> }).ctDriver;
-			return driver[method]?.(...args);
-		},
-		{ method: method as string, args: args as unknown[] },
-	) as Promise<Awaited<ReturnType<Driver[K]>>>;
-}
+const startVault = (extra: Record<string, string> = {}): Promise<void> =>
+	session.start({ ...markdownFiles(path.join(ROOT, "examples/vault")), ...extra }, MANIFEST);
 
 function texts(selector: string): Promise<string[]> {
 	return page.locator(selector).evaluateAll((els) => els.map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim()));
@@ -80,9 +59,9 @@ const MODAL = ".modal-container .modal";
 /** The example vault with the note of the fourier thread open, the thread panel in the sidebar, and the report tab. */
 async function openReport(): Promise<void> {
 	await startVault();
-	await call("open", WINDOWING);
-	await call("openPanel");
-	await call("runCommand", "show-thread-report");
+	await session.call("open", WINDOWING);
+	await session.call("openPanel");
+	await session.call("runCommand", "show-thread-report");
 }
 
 describe("the thread report tab in Chromium", () => {
@@ -135,22 +114,22 @@ describe("the thread report tab in Chromium", () => {
 		const match = /^(.+\.md):(\d+)$/.exec(where);
 		expect(match, `a diagnostic link reads path:line, got "${where}"`).not.toBeNull();
 		const [, notePath, line] = match as RegExpExecArray;
-		expect(await call("exists", notePath as string)).toBe(true);
+		expect(await session.call("exists", notePath as string)).toBe(true);
 		await link.click();
-		await call("settle");
-		expect(await call("activePath")).toBe(notePath);
-		expect(await call("openState")).toEqual({ eState: { line: Number(line) - 1 } });
+		await session.call("settle");
+		expect(await session.call("activePath")).toBe(notePath);
+		expect(await session.call("openState")).toEqual({ eState: { line: Number(line) - 1 } });
 		// The note's tab came to the front with the note in it; the report went behind.
 		await expect(page.locator(".mod-root .inline-title").textContent()).resolves.toBe(path.posix.basename(notePath as string, ".md"));
 		await expect(page.locator(".mod-root .inline-title").isVisible()).resolves.toBe(true);
 		await expect(report.isVisible()).resolves.toBe(false);
 
 		// A plain path link (no line) opens the note without a line to scroll to.
-		await call("runCommand", "show-thread-report");
+		await session.call("runCommand", "show-thread-report");
 		await report.locator("a", { hasText: "Chats/edge cases/summary.md" }).first().click();
-		await call("settle");
-		expect(await call("activePath")).toBe("Chats/edge cases/summary.md");
-		expect(await call("openState")).toEqual({});
+		await session.call("settle");
+		expect(await session.call("activePath")).toBe("Chats/edge cases/summary.md");
+		expect(await session.call("openState")).toEqual({});
 
 		expect(pageErrors).toEqual([]);
 		expect(await page.evaluate(() => (window as unknown as { ctDriver: Driver }).ctDriver.errors)).toEqual([]);
@@ -161,7 +140,7 @@ describe("the thread report tab in Chromium", () => {
 		mkdirSync(IMAGES, { recursive: true });
 		const colours: Record<string, { text: string; figure: string }> = {};
 		for (const theme of ["light", "dark"] as const) {
-			await call("setTheme", theme);
+			await session.call("setTheme", theme);
 			colours[theme] = await page.locator(REPORT).evaluate((el) => ({
 				text: getComputedStyle(el.querySelector("summary") ?? el).color,
 				figure: getComputedStyle(el.querySelector(".conversation-threads-figure") ?? el).backgroundColor,
@@ -182,7 +161,7 @@ describe("the thread report tab in Chromium", () => {
 	it("opens the create-notes modal for the whole vault from its button", async () => {
 		await openReport();
 		await page.locator(REPORT).getByRole("button", { name: "Create notes for unresolved links" }).click();
-		expect(await call("renderModals")).toBe(1);
+		expect(await session.call("renderModals")).toBe(1);
 		expect(await texts(`${MODAL} .modal-title`)).toEqual(["Create notes for unresolved links"]);
 		expect(await texts(`${MODAL} .conversation-threads-scope button[aria-pressed="true"]`)).toEqual(["Whole vault"]);
 		expect(pageErrors).toEqual([]);
@@ -192,9 +171,9 @@ describe("the thread report tab in Chromium", () => {
 describe("the create-notes modal in Chromium", () => {
 	it("lists the thread's targets, switches to the whole vault, creates the notes and offers to trash them", async () => {
 		await startVault(ODD_LINKS);
-		await call("open", WINDOWING);
-		await call("openPanel");
-		await call("runCommand", "create-notes-for-unresolved-links");
+		await session.call("open", WINDOWING);
+		await session.call("openPanel");
+		await session.call("runCommand", "create-notes-for-unresolved-links");
 		const modal = page.locator(MODAL);
 		await expect(modal.isVisible()).resolves.toBe(true);
 		expect(await texts(`${MODAL} .modal-title`)).toEqual(["Create notes for unresolved links"]);
@@ -251,11 +230,11 @@ describe("the create-notes modal in Chromium", () => {
 			.evaluateAll((els) => els.map((el) => (el.textContent ?? "").replace(/^Creates /, "")));
 		await button.click();
 		await expect(modal.locator("button", { hasText: "Move to trash" }).first().waitFor()).resolves.toBeUndefined();
-		await call("settle");
+		await session.call("settle");
 		expect(await texts(`${MODAL} .conversation-threads-create-row a.conversation-threads-link`)).toEqual(planned);
-		for (const created of planned) expect(await call("exists", created)).toBe(true);
+		for (const created of planned) expect(await session.call("exists", created)).toBe(true);
 		expect(await modal.locator("button", { hasText: "Move to trash" }).count()).toBe(planned.length);
-		expect(await call("notices")).toContain(`Created ${planned.length} notes`);
+		expect(await session.call("notices")).toContain(`Created ${planned.length} notes`);
 		expect(await overflowing(MODAL)).toEqual([]);
 		await page.mouse.move(0, 0);
 		if (process.env.CT_EXTRA) await page.screenshot({ path: path.join(process.env.CT_EXTRA, "created.png") });
@@ -266,13 +245,13 @@ describe("the create-notes modal in Chromium", () => {
 		await trash.click();
 		await expect(trash.textContent()).resolves.toBe("Moved to trash");
 		await expect(trash.isDisabled()).resolves.toBe(true);
-		expect(await call("exists", first)).toBe(false);
-		expect(await call("exists", planned[1] as string)).toBe(true);
+		expect(await session.call("exists", first)).toBe(false);
+		expect(await session.call("exists", planned[1] as string)).toBe(true);
 
 		// The created note opens from its link.
 		await modal.locator("a.conversation-threads-link", { hasText: planned[1] as string }).click();
-		await call("settle");
-		expect(await call("activePath")).toBe(planned[1]);
+		await session.call("settle");
+		expect(await session.call("activePath")).toBe(planned[1]);
 
 		expect(pageErrors).toEqual([]);
 		expect(offsiteRequests).toEqual([]);

@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import type { Driver, Manifest } from "./page";
 import { buildPlugin, buildRuntime, PAGE_HTML, readText, ROOT, serve, wrapCommonJs, type Served } from "./server";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -24,7 +25,24 @@ export interface BrowserSession {
 	pageErrors: string[];
 	/** Requests to anything but the loopback server, refused. */
 	offsiteRequests: string[];
+	/** Loads the page afresh and starts the plugin on a vault of `files` (path -> text). */
+	start(files: Record<string, string>, manifest: Manifest): Promise<void>;
+	/** Calls the in-page driver (runtime/page.ts) and waits for it. */
+	call<K extends Calls>(method: K, ...args: Parameters<Driver[K]>): Promise<Awaited<ReturnType<Driver[K]>>>;
 	close(): Promise<void>;
+}
+
+export type Calls = { [K in keyof Driver]: Driver[K] extends (...args: never[]) => unknown ? K : never }[keyof Driver];
+
+/** Calls the in-page driver (runtime/page.ts) and waits for it. */
+function callDriver<K extends Calls>(page: Page, method: K, ...args: Parameters<Driver[K]>): Promise<Awaited<ReturnType<Driver[K]>>> {
+	return page.evaluate(
+		({ method, args }) => {
+			const driver = (window as unknown as { ctDriver: Record<string, (...a: unknown[]) => unknown> }).ctDriver;
+			return driver[method]?.(...args);
+		},
+		{ method: method as string, args: args as unknown[] },
+	) as Promise<Awaited<ReturnType<Driver[K]>>>;
 }
 
 /** Builds main.js and the page runtime, serves them with styles.css and the theme, and opens a page. */
@@ -63,6 +81,14 @@ export async function openSession(): Promise<BrowserSession> {
 		served,
 		pageErrors,
 		offsiteRequests,
+		async start(files, manifest) {
+			pageErrors.length = 0;
+			await page.goto(served.url);
+			const ready = await page.evaluate(() => "ctDriver" in window && "ConversationThreads" in window);
+			if (!ready) throw new Error(`the page did not load its scripts: ${pageErrors.join("; ") || "no error reported"}`);
+			await page.evaluate(({ files, manifest }) => (window as unknown as { ctDriver: Driver }).ctDriver.start(files, manifest), { files, manifest });
+		},
+		call: (method, ...args) => callDriver(page, method, ...args),
 		async close() {
 			await browser.close();
 			await served.close();
