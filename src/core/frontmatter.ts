@@ -1,7 +1,9 @@
-// Reads one frontmatter block with gray-matter (YAML and JSON only), and, when the YAML is invalid,
-// salvages the keys this plugin needs with a forgiving line reader so that nothing is lost.
+// Reads one frontmatter block: the generator's plain shapes directly (plain-yaml.ts, checked against
+// gray-matter by a property test), everything else with gray-matter (YAML and JSON only). When the YAML
+// is invalid, a forgiving line reader salvages the keys this plugin needs, so that nothing is lost.
 import matter from "gray-matter";
 import type { Diagnostic } from "./note-record";
+import { readPlainYaml } from "./plain-yaml";
 
 const refuse = (language: string) => () => {
 	throw new Error(`Front matter in ${language} is never run`);
@@ -48,6 +50,10 @@ export function readFrontmatter(language: string, body: string, fenceLine: numbe
 				},
 			],
 		};
+	}
+	if (lang !== "json") {
+		const plain = readPlainYaml(body);
+		if (plain !== null) return { data: plain, diagnostics: [] };
 	}
 	try {
 		const parsed = matter(`---${lang}\n${body}\n---\n`, MATTER_OPTIONS);
