@@ -16,22 +16,30 @@ function addLinkKeys(into: Set<string>, link: LinkRef): void {
 	for (const form of linkForms(link).slice(1)) for (const k of lookupKeys(form)) into.add(k);
 }
 
-export interface LinkKeys {
-	all: Set<string>;
-	footer: Set<string>;
+/**
+ * The name keys a note's links may resolve through. Recomputed from the record on detach rather than
+ * stored: records are never mutated, and keeping the keys would cost ~0.7 KB per note.
+ */
+export function linkKeysOf(record: IndexedNote): Set<string> {
+	const keys = new Set<string>();
+	for (const target of record.linkTargets) for (const k of lookupKeys(target)) keys.add(k);
+	for (const link of record.anchoredLinks) addLinkKeys(keys, link);
+	return keys;
 }
 
 /**
- * The name keys a note's links (all / footer) may resolve through. Recomputed from the record on detach
- * rather than stored: records are never mutated, and keeping the keys would cost ~0.7 KB per note.
+ * Whether one of the note's `preceding` / `following` links may resolve through `key`. Footer links are
+ * links too, so the notes to ask are among the linkers of `key`: the index keeps no second map for them.
  */
-export function linkKeysOf(record: IndexedNote): LinkKeys {
-	const keys: LinkKeys = { all: new Set(), footer: new Set() };
-	for (const target of record.linkTargets) for (const k of lookupKeys(target)) keys.all.add(k);
-	for (const link of record.anchoredLinks) addLinkKeys(keys.all, link);
+export function footerMayUse(record: IndexedNote, key: string): boolean {
 	for (const part of record.parts) {
-		for (const link of part.preceding) addLinkKeys(keys.footer, link);
-		for (const link of part.following) addLinkKeys(keys.footer, link);
+		for (const list of [part.preceding, part.following]) {
+			for (const link of list) {
+				if (lookupKeys(link.target).includes(key)) return true;
+				if (link.heading === null && link.block === null) continue;
+				for (const form of linkForms(link).slice(1)) if (lookupKeys(form).includes(key)) return true;
+			}
+		}
 	}
-	return keys;
+	return false;
 }

@@ -1,7 +1,7 @@
 // The vault's notes, their threads and unresolved links, kept up to date one file event at a time.
 // Writes only record what changed (inverse maps tell which notes a new or vanished name affects);
 // thread orders and unresolved counts are recomputed lazily, when read.
-import { linkKeysOf } from "./link-keys";
+import { footerMayUse, linkKeysOf } from "./link-keys";
 import { attachmentKey, fileKeys, LinkResolver, type LinkContext } from "./link-resolution";
 import { LinkThreads } from "./link-threads";
 import { compactNote, StringPool, type IndexedNote, type IndexedPart, type LinkRef } from "./indexed-note";
@@ -37,9 +37,8 @@ export class ThreadIndex implements ThreadIndexReader {
 	private readonly pool = new StringPool();
 	private readonly attachments = new Set<string>();
 	private readonly resolver = new LinkResolver((path) => this.records.get(path)?.conversationIds ?? []);
-	/** Name key -> notes with a link that may resolve through it; and the same for footer links. */
+	/** Name key -> notes with a link that may resolve through it (footer links included). */
 	private readonly linkers = new MultiMap();
-	private readonly footerLinkers = new MultiMap();
 	private readonly unresolved = new UnresolvedTally();
 	private readonly conversations = new MultiMap();
 	private readonly conversationThreads = new Map<string, Thread>();
@@ -53,7 +52,7 @@ export class ThreadIndex implements ThreadIndexReader {
 			resolveLink: (link, from) => this.resolveLink(link, from),
 			footerLinkersOf: (path) => {
 				const out = new Set<string>();
-				for (const key of fileKeys(path)) for (const m of this.footerLinkers.get(key)) out.add(m);
+				for (const key of fileKeys(path)) for (const m of this.footerLinkersOf(key)) out.add(m);
 				return out;
 			},
 		});
@@ -149,7 +148,6 @@ export class ThreadIndex implements ThreadIndexReader {
 		this.attachments.clear();
 		this.resolver.clear();
 		this.linkers.clear();
-		this.footerLinkers.clear();
 		this.unresolved.clear();
 		this.conversations.clear();
 		this.conversationThreads.clear();
@@ -170,9 +168,7 @@ export class ThreadIndex implements ThreadIndexReader {
 			this.resolver.addNote(path);
 			this.touchKeys(fileKeys(path));
 		}
-		const keys = linkKeysOf(record);
-		for (const k of keys.all) this.linkers.add(k, path);
-		for (const k of keys.footer) this.footerLinkers.add(k, path);
+		for (const k of linkKeysOf(record)) this.linkers.add(k, path);
 		for (const id of record.conversationIds) {
 			this.conversations.add(id, path);
 			this.dirtyConversations.add(id);
@@ -183,9 +179,7 @@ export class ThreadIndex implements ThreadIndexReader {
 
 	private detach(record: IndexedNote, fileGone: boolean): void {
 		const path = record.path;
-		const keys = linkKeysOf(record);
-		for (const k of keys.all) this.linkers.delete(k, path);
-		for (const k of keys.footer) this.footerLinkers.delete(k, path);
+		for (const k of linkKeysOf(record)) this.linkers.delete(k, path);
 		for (const id of record.conversationIds) {
 			this.conversations.delete(id, path);
 			this.dirtyConversations.add(id);
@@ -203,11 +197,21 @@ export class ThreadIndex implements ThreadIndexReader {
 	private touchKeys(keys: readonly string[]): void {
 		for (const key of keys) {
 			for (const m of this.linkers.get(key)) this.unresolved.markDirty(m);
-			for (const m of this.footerLinkers.get(key)) {
+			for (const m of this.footerLinkersOf(key)) {
 				for (const id of this.records.get(m)?.conversationIds ?? []) this.dirtyConversations.add(id);
 				this.linkThreads.linksChanged(m);
 			}
 		}
+	}
+
+	/** Notes with a `preceding` / `following` link that may resolve through the name key. */
+	private footerLinkersOf(key: string): string[] {
+		const out: string[] = [];
+		for (const m of this.linkers.get(key)) {
+			const note = this.records.get(m);
+			if (note !== undefined && footerMayUse(note, key)) out.push(m);
+		}
+		return out;
 	}
 
 	// ---- resolution ----
