@@ -27,22 +27,53 @@ export function countUnresolved(note: IndexedNote, resolve: LinkResolve): Map<st
 	return counts;
 }
 
-/** Whether a flat [target, count, ...] list holds `target`. */
-function hasTarget(flat: readonly (string | number)[], target: string): boolean {
-	for (let i = 0; i < flat.length; i += 2) if (flat[i] === target) return true;
-	return false;
+/**
+ * A note's unresolved targets, packed: one target linked once is the string itself; otherwise a list of
+ * targets, each followed by its count only when that is above 1 (most are 1).
+ */
+type Packed = string | (string | number)[];
+
+function pack(counts: Map<string, number>): Packed {
+	if (counts.size === 1) {
+		for (const [target, count] of counts) if (count === 1) return target;
+	}
+	let size = counts.size;
+	for (const count of counts.values()) if (count !== 1) size++;
+	// Sized up front: a list grown by push keeps spare room.
+	const out = new Array<string | number>(size);
+	let i = 0;
+	for (const [target, count] of counts) {
+		out[i++] = target;
+		if (count !== 1) out[i++] = count;
+	}
+	return out;
 }
 
-function pairs(flat: readonly (string | number)[]): UnresolvedCount[] {
+function unpack(packed: Packed): UnresolvedCount[] {
+	if (typeof packed === "string") return [{ target: packed, count: 1 }];
 	const out: UnresolvedCount[] = [];
-	for (let i = 0; i < flat.length; i += 2) out.push({ target: flat[i] as string, count: flat[i + 1] as number });
+	for (let i = 0; i < packed.length; i++) {
+		const next = packed[i + 1];
+		const count = typeof next === "number" ? next : 1;
+		out.push({ target: packed[i] as string, count });
+		if (typeof next === "number") i++;
+	}
 	return out;
+}
+
+function targetsOf(packed: Packed): string[] {
+	return typeof packed === "string" ? [packed] : (packed.filter((x) => typeof x === "string") as string[]);
+}
+
+function samePacked(a: Packed, b: Packed): boolean {
+	if (typeof a === "string" || typeof b === "string") return a === b;
+	return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export class UnresolvedTally {
 	private readonly dirty = new Set<string>();
-	/** Per note, its unresolved targets and counts, flat: [target, count, target, count, ...]. */
-	private readonly perNote = new Map<string, (string | number)[]>();
+	/** Per note, its unresolved targets and counts (packed). */
+	private readonly perNote = new Map<string, Packed>();
 	/** Target -> linking notes; and their sorted list once asked for (dropped when the notes change). */
 	private readonly byTarget = new MultiMap();
 	private readonly sorted = new Map<string, string[]>();
@@ -84,20 +115,15 @@ export class UnresolvedTally {
 			if (old !== undefined) this.drop(path);
 			return;
 		}
+		const packed = pack(counts);
+		if (old !== undefined && samePacked(old, packed)) return;
 		// Touch only the targets that came or went, so a hub name does not re-sort every list.
-		if (old !== undefined) for (let i = 0; i < old.length; i += 2) if (!counts.has(old[i] as string)) this.unlink(old[i] as string, path);
-		const flat = new Array<string | number>(counts.size * 2);
-		let same = old !== undefined && old.length === flat.length;
+		const oldTargets = old === undefined ? null : targetsOf(old);
+		if (oldTargets !== null) for (const target of oldTargets) if (!counts.has(target)) this.unlink(target, path);
 		// A note with many unresolved targets gets a Set, so this stays linear.
-		const oldTargets = old !== undefined && old.length > 64 ? new Set(old.filter((_, i) => i % 2 === 0)) : null;
-		let j = 0;
-		for (const [target, count] of counts) {
-			if (old === undefined || !(oldTargets !== null ? oldTargets.has(target) : hasTarget(old, target))) this.link(target, path);
-			if (same && (old?.[j] !== target || old[j + 1] !== count)) same = false;
-			flat[j++] = target;
-			flat[j++] = count;
-		}
-		if (!same) this.perNote.set(path, flat);
+		const had: { has(t: string): boolean } | null = oldTargets === null ? null : oldTargets.length > 32 ? new Set(oldTargets) : oldTargets.length === 1 ? { has: (t) => t === oldTargets[0] } : { has: (t) => oldTargets.includes(t) };
+		for (const target of counts.keys()) if (had === null || !had.has(target)) this.link(target, path);
+		this.perNote.set(path, packed);
 	}
 
 	private link(target: string, path: string): void {
@@ -113,24 +139,26 @@ export class UnresolvedTally {
 	}
 
 	private drop(path: string): void {
-		const counts = this.perNote.get(path);
-		if (counts === undefined) return;
+		const packed = this.perNote.get(path);
+		if (packed === undefined) return;
 		this.perNote.delete(path);
-		for (let i = 0; i < counts.length; i += 2) this.unlink(counts[i] as string, path);
+		for (const target of targetsOf(packed)) this.unlink(target, path);
 	}
 
 	/** Most frequent first, then by target. */
 	forNote(path: string): UnresolvedCount[] {
-		const counts = this.perNote.get(path);
-		if (counts === undefined) return [];
-		return pairs(counts).sort(byCountThenTarget);
+		const packed = this.perNote.get(path);
+		if (packed === undefined) return [];
+		return unpack(packed).sort(byCountThenTarget);
 	}
 
 	/** Occurrences summed over the notes. */
 	forNotes(paths: Iterable<string>): UnresolvedCount[] {
 		const sum = new Map<string, number>();
 		for (const path of paths) {
-			for (const { target, count } of pairs(this.perNote.get(path) ?? [])) sum.set(target, (sum.get(target) ?? 0) + count);
+			const packed = this.perNote.get(path);
+			if (packed === undefined) continue;
+			for (const { target, count } of unpack(packed)) sum.set(target, (sum.get(target) ?? 0) + count);
 		}
 		return [...sum].map(([target, count]) => ({ target, count })).sort(byCountThenTarget);
 	}

@@ -1,6 +1,7 @@
 // The vault-wide thread report: what is broken, what is duplicated, and which concepts are linked but
 // never written. Pure data built from the index; the panel view and the scanner's --report render it.
 import type { Diagnostic, DiagnosticCode } from "./note-record";
+import { documentsOf } from "./indexed-note";
 import { isConversationNote } from "./note-record";
 import type { ThreadIndexReader, VaultUnresolved } from "./thread-model";
 
@@ -60,13 +61,14 @@ export function buildVaultReport(index: ThreadIndexReader, limits: ReportLimits 
 
 	for (const note of index.notes()) {
 		if (isConversationNote(note)) conversationNotes++;
-		if (note.documents.length > 1) multiDocumentFiles.push({ path: note.path, documents: note.documents.length });
+		const documents = documentsOf(note);
+		if (documents.length > 1) multiDocumentFiles.push({ path: note.path, documents: documents.length });
 		for (const d of note.diagnostics) {
 			const list = diagnostics.get(d.code) ?? [];
 			list.push({ ...d, path: note.path });
 			diagnostics.set(d.code, list);
 		}
-		for (const doc of note.documents) {
+		for (const doc of documents) {
 			if (doc.title === null || doc.conversationIds.length === 0) continue;
 			const key = doc.title.trim().toLowerCase();
 			const entry = byTitle.get(key) ?? { title: doc.title.trim(), conversations: new Set<string>(), paths: [] };

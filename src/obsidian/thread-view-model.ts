@@ -1,6 +1,6 @@
 // Pure: what the panel, the status bar and the navigation commands show for one note, read from the index.
 // No DOM and no Obsidian API here, so every case is testable in Node.
-import { nestedLinks, type IndexedNote, type LinkRef } from "../core/indexed-note";
+import { messageIdsOf, nestedLinks, type IndexedNote, type LinkRef } from "../core/indexed-note";
 import { isConversationNote } from "../core/note-record";
 import type { Thread, ThreadIndexReader, UnresolvedCount } from "../core/thread-model";
 
@@ -253,7 +253,7 @@ export function buildPanelModel(index: ThreadIndexReader, path: string | null, s
 		date: record.date,
 		sources: record.sources.map((raw) => ({ raw, label: sourceLabel(raw) })),
 		conversationIds: record.conversationIds,
-		messageIds: record.messageIds,
+		messageIds: messageIdsOf(record),
 		categories: record.categories,
 		tags: record.tags,
 		threads,
