@@ -62,7 +62,7 @@ function unpack(packed: Packed): UnresolvedCount[] {
 }
 
 function targetsOf(packed: Packed): string[] {
-	return typeof packed === "string" ? [packed] : (packed.filter((x) => typeof x === "string") as string[]);
+	return typeof packed === "string" ? [packed] : packed.filter((x): x is string => typeof x === "string");
 }
 
 function samePacked(a: Packed, b: Packed): boolean {
