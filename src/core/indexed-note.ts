@@ -96,11 +96,12 @@ export function nestedLinks(note: IndexedNote): { target: string; raw: string }[
 
 /**
  * A copy of a string that shares no storage with the text it was cut from. V8 keeps a slice of 13+
- * characters as a view on its parent (the whole note); a JSON round trip is the cheapest way found to get
- * a string of its own (a concatenation sliced again keeps a 32-byte view on a new copy).
+ * characters as a view on its parent (the whole note). Joining two pieces builds one new flat string
+ * (measured here: a third of the time of a JSON round trip, the same size; a concatenation sliced again
+ * keeps a 32-byte view on a new copy).
  */
 export function ownString(s: string): string {
-	return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+	return s.length < 13 ? s : [s.slice(0, 1), s.slice(1)].join("");
 }
 
 function ownOrNull(s: string | null): string | null {

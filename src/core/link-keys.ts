@@ -1,5 +1,5 @@
 // The name keys under which a note's links may find their files (the index's inverse map: name -> linkers).
-import { lookupKeys } from "./link-resolution";
+import { keysLongerThan, lookupKeys } from "./link-resolution";
 import type { IndexedNote, LinkRef } from "./indexed-note";
 
 /** The ways a link's text may name a file: its target, then (a title holding `#`) the target with its heading. */
@@ -35,7 +35,7 @@ export function footerMayUse(record: IndexedNote, key: string): boolean {
 	for (const part of record.parts) {
 		for (const list of [part.preceding, part.following]) {
 			for (const link of list) {
-				if (lookupKeys(link.target).includes(key)) return true;
+				if (!keysLongerThan(link.target, key.length) && lookupKeys(link.target).includes(key)) return true;
 				if (link.heading === null && link.block === null) continue;
 				for (const form of linkForms(link).slice(1)) if (lookupKeys(form).includes(key)) return true;
 			}

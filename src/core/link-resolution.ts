@@ -47,6 +47,27 @@ function cutTarget(target: string): string | null {
 }
 
 /**
+ * True when no name key of `target` (see `lookupKeys`) can be as short as `length`: a cheap test, made
+ * without building the keys, for plain ASCII targets (others answer false).
+ */
+export function keysLongerThan(target: string, length: number): boolean {
+	if (NOT_PLAIN.test(target)) return false;
+	let kept = 0;
+	let spaces = 0;
+	for (let i = 0; i < target.length; i++) {
+		const c = target.charCodeAt(i);
+		if (c > 127) return false;
+		if (c === 32 || (c >= 9 && c <= 13)) spaces++;
+		// < > : " / \ | ? * [ ] are deleted by sanitizing.
+		if (c === 60 || c === 62 || c === 58 || c === 34 || c === 47 || c === 92 || c === 124 || c === 63 || c === 42 || c === 91 || c === 93) continue;
+		kept++;
+	}
+	// The name key drops only the outer white space; sanitizing drops the deleted characters, a leading
+	// "the ", everything past 200 characters, and the outer white space.
+	return target.length - spaces > length && Math.min(200, kept - 4) - spaces > length;
+}
+
+/**
  * The name keys under which a link target may find its file. Any file a target can resolve to has one
  * of these among its `fileKeys`, so they index the inverse map (name key -> linking notes).
  */

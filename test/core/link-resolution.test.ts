@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LinkResolver, lookupKeys, sanitizeTitle } from "../../src/core/link-resolution";
+import { keysLongerThan, LinkResolver, lookupKeys, sanitizeTitle } from "../../src/core/link-resolution";
 
 describe("sanitizeTitle", () => {
 	it("follows the generator's file naming", () => {
@@ -61,5 +62,23 @@ describe("LinkResolver", () => {
 	it("lookupKeys cover every name a target may resolve through", () => {
 		expect(lookupKeys("The [x]: y?")).toEqual(["the [x]: y?", "x y"]);
 		expect(lookupKeys("folder/Note.md#h")).toEqual(["folder/note.md#h", "note.md#h", "foldernote.md#h", "folder/note.md", "note", "note.md", "foldernote.md"]);
+	});
+
+	it("keysLongerThan is true only when every lookup key is longer", () => {
+		expect(keysLongerThan("who first introduced this technique", "thermodynamics".length)).toBe(true);
+		expect(keysLongerThan("the  thermodynamics  ", "thermodynamics".length)).toBe(false);
+		expect(keysLongerThan("Théorie de l'information", 3)).toBe(false);
+		const piece = fc.constantFrom("a", "B", "the ", "The ", " ", "  ", "\t", ":", "?", "[", "]", "/", "|", "#", "^", ".md", "é", "x".repeat(60), "word ");
+		const target = fc.array(piece, { maxLength: 12 }).map((a) => a.join(""));
+		let longer = 0;
+		fc.assert(
+			fc.property(target, fc.nat(80), (t, length) => {
+				if (!keysLongerThan(t, length)) return;
+				longer++;
+				for (const key of lookupKeys(t)) expect(key.length).toBeGreaterThan(length);
+			}),
+			{ numRuns: 5000 },
+		);
+		expect(longer).toBeGreaterThan(200);
 	});
 });
