@@ -92,8 +92,7 @@ class NoteScanner {
 
 	/** Reads a frontmatter block whose keys run from `first` to `close` - 1; returns the document. */
 	private readDocument(fenceIndex: number, language: string, first: number, close: number): NoteDocument {
-		const body = this.lines.slice(first, close).join("\n");
-		const { data, diagnostics } = readFrontmatter(language, body, fenceIndex + 1);
+		const { data, diagnostics } = readFrontmatter(language, this.lines.slice(first, close), fenceIndex + 1);
 		this.diagnostics.push(...diagnostics);
 		const title = data.title === undefined || data.title === null ? null : scalarText(data.title);
 		const date = normalizeDate(data.date);
@@ -131,7 +130,7 @@ class NoteScanner {
 			const secondClose = this.frontmatterCloseAfter(k + 1);
 			if (secondClose >= 0) {
 				this.diag("second-frontmatter", "info", "A second front matter block follows the first; the first one's title and date are used.", k + 1);
-				const extra = readFrontmatter("", this.lines.slice(k + 1, secondClose).join("\n"), k + 1);
+				const extra = readFrontmatter("", this.lines.slice(k + 1, secondClose), k + 1);
 				this.diagnostics.push(...extra.diagnostics);
 				next = secondClose + 1;
 			}

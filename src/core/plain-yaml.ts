@@ -11,8 +11,6 @@ type Scalar = string | number | null;
 
 const KEY_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: +(.*))?$/;
 const ITEM_LINE = /^( *)- +(.*)$/;
-/** A plain scalar YAML reads as a string starts with a letter or `_` (never an indicator or a digit). */
-const PLAIN_START = /^[A-Za-z_]/;
 /** A continuation line of a folded plain scalar: its text after the indent. */
 const CONTINUATION = /^ +(.*)$/;
 const SINGLE_QUOTED = /^'((?:[^']|'')*)' *$/;
@@ -37,22 +35,35 @@ function trimSpaces(text: string): string {
 }
 
 /**
- * No tab, line break, control character, lone or paired surrogate (kept out to stay simple), BOM or
+ * A plain scalar YAML reads as a string, without its trailing spaces; undefined when unsure. It starts
+ * with a letter or `_` (never an indicator or a digit), is not a reserved word, and holds no `: `, ` #`,
+ * trailing `:`, tab, line break, control character, surrogate (kept out to stay simple), BOM or
  * non-character: what is left reads the same in every YAML scalar style used here.
  */
-function printable(text: string): boolean {
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfeff || c >= 0xfffe) return false;
-	}
-	return true;
-}
-
 function plainString(text: string): string | undefined {
 	const value = trimEndSpaces(text);
-	if (!PLAIN_START.test(value) || !printable(value) || RESERVED.has(value)) return undefined;
-	if (value.endsWith(":") || value.includes(": ") || value.includes(" #")) return undefined;
+	const n = value.length;
+	if (n === 0) return undefined;
+	const first = value.charCodeAt(0) | 32;
+	if (!((first >= 97 && first <= 122) || value.charCodeAt(0) === 95)) return undefined;
+	let prev = 0;
+	for (let i = 0; i < n; i++) {
+		const c = value.charCodeAt(i);
+		if (!printableCode(c)) return undefined;
+		if ((prev === 58 && c === 32) || (prev === 32 && c === 35)) return undefined;
+		prev = c;
+	}
+	if (prev === 58 || (n <= 5 && RESERVED.has(value))) return undefined;
 	return value;
+}
+
+function printableCode(c: number): boolean {
+	return c >= 0x20 && !(c >= 0x7f && c <= 0x9f) && !(c >= 0xd800 && c <= 0xdfff) && c !== 0xfeff && c < 0xfffe;
+}
+
+function printable(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (!printableCode(text.charCodeAt(i))) return false;
+	return true;
 }
 
 /** A one-line scalar, or undefined when its YAML reading is not certain. */
@@ -87,11 +98,10 @@ function flowList(text: string): string[] | undefined {
 }
 
 /**
- * The data of a front matter body (the lines between the fences) in the generator's shapes, or null
+ * The data of a front matter block (its lines between the fences) in the generator's shapes, or null
  * when any line is outside them.
  */
-export function readPlainYaml(body: string): Record<string, unknown> | null {
-	const lines = body.split("\n");
+export function readPlainYaml(lines: readonly string[]): Record<string, unknown> | null {
 	const data: Record<string, unknown> = {};
 	let i = 0;
 	while (i < lines.length) {

@@ -1,7 +1,7 @@
 // The vault's notes, their threads and unresolved links, kept up to date one file event at a time.
 // Writes only record what changed (inverse maps tell which notes a new or vanished name affects);
 // thread orders and unresolved counts are recomputed lazily, when read.
-import { footerMayUse, linkKeysOf } from "./link-keys";
+import { footerMayUse, KeyMemo, linkKeysOf } from "./link-keys";
 import { attachmentKey, fileKeys, LinkResolver, type LinkContext } from "./link-resolution";
 import { LinkThreads } from "./link-threads";
 import { compactNote, StringPool, type IndexedNote, type IndexedPart, type LinkRef } from "./indexed-note";
@@ -39,6 +39,8 @@ export class ThreadIndex implements ThreadIndexReader {
 	private readonly resolver = new LinkResolver((path) => this.records.get(path)?.conversationIds ?? []);
 	/** Name key -> notes with a link that may resolve through it (footer links included). */
 	private readonly linkers = new MultiMap();
+	/** Link keys remembered while writes come in a row; every read clears it (see `read`). */
+	private readonly keyMemo = new KeyMemo();
 	private readonly unresolved = new UnresolvedTally();
 	private readonly conversations = new MultiMap();
 	private readonly conversationThreads = new Map<string, Thread>();
@@ -145,6 +147,7 @@ export class ThreadIndex implements ThreadIndexReader {
 	clear(): void {
 		this.records.clear();
 		this.pool.clear();
+		this.keyMemo.clear();
 		this.attachments.clear();
 		this.resolver.clear();
 		this.linkers.clear();
@@ -154,6 +157,11 @@ export class ThreadIndex implements ThreadIndexReader {
 		this.dirtyConversations.clear();
 		this.linkThreads.clear();
 		this.changed();
+	}
+
+	/** Called by every reader: the key memo only pays off during a run of writes (a first scan). */
+	private read(): void {
+		this.keyMemo.clear();
 	}
 
 	private changed(): void {
@@ -168,7 +176,7 @@ export class ThreadIndex implements ThreadIndexReader {
 			this.resolver.addNote(path);
 			this.touchKeys(fileKeys(path));
 		}
-		for (const k of linkKeysOf(record)) this.linkers.add(k, path);
+		for (const k of linkKeysOf(record, this.keyMemo)) this.linkers.add(k, path);
 		for (const id of record.conversationIds) {
 			this.conversations.add(id, path);
 			this.dirtyConversations.add(id);
@@ -179,7 +187,7 @@ export class ThreadIndex implements ThreadIndexReader {
 
 	private detach(record: IndexedNote, fileGone: boolean): void {
 		const path = record.path;
-		for (const k of linkKeysOf(record)) this.linkers.delete(k, path);
+		for (const k of linkKeysOf(record, this.keyMemo)) this.linkers.delete(k, path);
 		for (const id of record.conversationIds) {
 			this.conversations.delete(id, path);
 			this.dirtyConversations.add(id);
@@ -209,7 +217,7 @@ export class ThreadIndex implements ThreadIndexReader {
 		const out: string[] = [];
 		for (const m of this.linkers.get(key)) {
 			const note = this.records.get(m);
-			if (note !== undefined && footerMayUse(note, key)) out.push(m);
+			if (note !== undefined && footerMayUse(note, key, this.keyMemo)) out.push(m);
 		}
 		return out;
 	}
@@ -255,6 +263,7 @@ export class ThreadIndex implements ThreadIndexReader {
 	}
 
 	threadsOf(path: string): Thread[] {
+		this.read();
 		const note = this.records.get(path);
 		if (note === undefined) return [];
 		const out: Thread[] = [];
@@ -268,11 +277,13 @@ export class ThreadIndex implements ThreadIndexReader {
 	}
 
 	thread(id: string): Thread | undefined {
+		this.read();
 		return id.startsWith("links:") && !this.conversations.has(id) ? this.linkThreads.thread(id) : this.conversationThread(id);
 	}
 
 	/** Every thread, sorted by id. */
 	threads(): Thread[] {
+		this.read();
 		if (this.threadList === null) {
 			const list: Thread[] = [];
 			for (const id of this.conversations.keys()) {
@@ -288,6 +299,7 @@ export class ThreadIndex implements ThreadIndexReader {
 	// ---- unresolved links ----
 
 	private flushUnresolved(): void {
+		this.read();
 		const memo = new Map<string, readonly string[]>();
 		this.unresolved.flush((path) => this.records.get(path), (link, note) => this.resolveLink(link, note, memo));
 	}
