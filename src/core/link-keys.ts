@@ -55,13 +55,17 @@ export function linkKeysOf(record: IndexedNote, memo: KeyMemo): Set<string> {
  */
 export function footerMayUse(record: IndexedNote, key: string, memo: KeyMemo): boolean {
 	for (const part of record.parts) {
-		for (const list of [part.preceding, part.following]) {
-			for (const link of list) {
-				if (!keysLongerThan(link.target, key.length) && memo.keys(link.target).includes(key)) return true;
-				if (link.heading === null && link.block === null) continue;
-				for (const form of linkForms(link).slice(1)) if (lookupKeys(form).includes(key)) return true;
-			}
-		}
+		if (listMayUse(part.preceding, key, memo) || listMayUse(part.following, key, memo)) return true;
+	}
+	return false;
+}
+
+function listMayUse(links: readonly LinkRef[], key: string, memo: KeyMemo): boolean {
+	for (let i = 0; i < links.length; i++) {
+		const link = links[i] as LinkRef;
+		if (!keysLongerThan(link.target, key.length) && memo.keys(link.target).includes(key)) return true;
+		if (link.heading === null && link.block === null) continue;
+		for (const form of linkForms(link).slice(1)) if (lookupKeys(form).includes(key)) return true;
 	}
 	return false;
 }

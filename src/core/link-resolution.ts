@@ -51,17 +51,21 @@ function cutTarget(target: string): string | null {
  * without building the keys, for plain ASCII targets (others answer false).
  */
 export function keysLongerThan(target: string, length: number): boolean {
-	if (NOT_PLAIN.test(target)) return false;
 	let kept = 0;
 	let spaces = 0;
+	let end = 0;
 	for (let i = 0; i < target.length; i++) {
 		const c = target.charCodeAt(i);
-		if (c > 127) return false;
+		// Non-ASCII (lower-casing may change the length), or a path, alias or heading (other key forms).
+		if (c > 127 || c === 47 || c === 124 || c === 35) return false;
 		if (c === 32 || (c >= 9 && c <= 13)) spaces++;
-		// < > : " / \ | ? * [ ] are deleted by sanitizing.
-		if (c === 60 || c === 62 || c === 58 || c === 34 || c === 47 || c === 92 || c === 124 || c === 63 || c === 42 || c === 91 || c === 93) continue;
+		else end = i + 1;
+		// < > : " \ ? * [ ] are deleted by sanitizing (and / above).
+		if (c === 60 || c === 62 || c === 58 || c === 34 || c === 92 || c === 63 || c === 42 || c === 91 || c === 93) continue;
 		kept++;
 	}
+	// A file name with `.md` (a plain target all the same to NOT_PLAIN, but read with other key forms).
+	if (end >= 3 && target.charCodeAt(end - 3) === 46 && (target.charCodeAt(end - 2) | 32) === 109 && (target.charCodeAt(end - 1) | 32) === 100) return false;
 	// The name key drops only the outer white space; sanitizing drops the deleted characters, a leading
 	// "the ", everything past 200 characters, and the outer white space.
 	return target.length - spaces > length && Math.min(200, kept - 4) - spaces > length;
