@@ -20,7 +20,13 @@ function fromEpochSeconds(seconds: number): DateResult {
 	return { iso: new Date(Math.round(seconds * 1000)).toISOString(), invalid: false };
 }
 
+/** The generator's own shape (UTC, optional fraction) with a day every month has and an hour before 24. */
+const CANONICAL = /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)(?:\.(\d{1,9}))?Z$/;
+
 function fromIsoLike(text: string): DateResult {
+	// What Date.parse + toISOString would give, without them: milliseconds cut (not rounded) to three digits.
+	const canonical = CANONICAL.exec(text);
+	if (canonical !== null) return { iso: `${canonical[1] as string}.${(canonical[2] ?? "").padEnd(3, "0").slice(0, 3)}Z`, invalid: false };
 	let value = text.trim();
 	if (DATE_ONLY.test(value)) value += "T00:00:00Z";
 	else if (!HAS_ZONE.test(value)) value += "Z"; // no zone written: the generator writes UTC

@@ -12,6 +12,9 @@ export interface LineLinkScan {
 	tooDeep: boolean;
 }
 
+/** The answer for a line without `[[` (most lines): shared, frozen. */
+const NO_LINKS: LineLinkScan = Object.freeze({ links: Object.freeze([]) as unknown as WikiLink[], tooDeep: false });
+
 interface Open {
 	pos: number;
 	embed: boolean;
@@ -107,7 +110,7 @@ function makeLink(line: string, text: string, open: Open, close: number, inner: 
  */
 export function scanLineLinks(line: string, lineNo: number, lineStart: number, skipCode = true): LineLinkScan {
 	let nextOpen = line.indexOf("[[");
-	if (nextOpen < 0) return { links: [], tooDeep: false };
+	if (nextOpen < 0) return NO_LINKS;
 	const links: WikiLink[] = [];
 	const code = skipCode && line.includes("`") ? inlineCodeSpans(line) : null;
 	let codeAt = 0;

@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import fc from "fast-check";
 import { normalizeDate } from "../../src/core/dates";
 
 test.each([
@@ -21,4 +22,20 @@ test.each([null, undefined, "None", "null", "", "  "])("%s is no date, and no er
 
 test.each(["next tuesday", { a: 1 }, 1e300, Number.NaN, new Date("x")])("%s is an invalid date", (input) => {
 	expect(normalizeDate(input)).toEqual({ iso: null, invalid: true });
+});
+
+test("ISO strings read the same with or without the shortcut for the generator's shape", () => {
+	const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, "0"));
+	const iso = fc
+		.tuple(fc.integer({ min: 0, max: 9999 }), two(13), two(32), two(25), two(60), two(60), fc.option(fc.stringMatching(/^\d{1,10}$/)), fc.constantFrom("Z", "", "+01:00", " "))
+		.map(([y, mo, d, h, mi, s, frac, zone]) => `${String(y).padStart(4, "0")}-${mo}-${d}T${h}:${mi}:${s}${frac === null ? "" : `.${frac}`}${zone}`);
+	fc.assert(
+		fc.property(iso, (text) => {
+			const zoned = /(?:Z|[+-]\d{2}:\d{2})$/.test(text) ? text.trim() : `${text.trim()}Z`;
+			const ms = Date.parse(zoned);
+			const expected = Number.isNaN(ms) ? { iso: null, invalid: true } : { iso: new Date(ms).toISOString(), invalid: false };
+			expect(normalizeDate(text)).toEqual(expected);
+		}),
+		{ numRuns: 20_000 },
+	);
 });
