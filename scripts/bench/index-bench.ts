@@ -1,8 +1,8 @@
 // c. The thread index: cold build vs a read+regex floor, incremental updates vs a naive rebuild, heap per note.
-import type { NoteRecord } from "../../src/core/note-record";
 import { parseNote } from "../../src/core/note-parser";
 import { ThreadIndex } from "../../src/core/thread-index";
-import { floorPass, heapUsed, int, makeTempDir, median, ms, quantile, ratio, readText, removeDir, table, timeIt, writeVault } from "./measure";
+import { measureHeap } from "./heap-bench";
+import { floorPass, int, makeTempDir, median, ms, quantile, ratio, readText, removeDir, table, timeIt, writeVault } from "./measure";
 import { log, type Options } from "./options";
 import { editNote, generateVault, Rng } from "./vault-generator";
 
@@ -71,19 +71,9 @@ function benchIndexSize(size: number, opts: Options): IndexFigures {
 			);
 		}
 
-		// Heap held by the records alone, to tell the parser's share from the index's.
-		const recordsBefore = heapUsed();
-		let records: NoteRecord[] | null = paths.map((p) => parseNote(p, readText(dir, p)));
-		const recordsAfter = heapUsed();
-		const recordHeapPerNote = (recordsAfter - recordsBefore) / size;
-		if (records.length < 0) log("");
-		records = null;
-
-		// Heap retained by the index: everything it keeps (records, maps, any text it holds on to).
-		const before = heapUsed();
+		// Heap: each figure from a fresh process (see heap-bench.ts).
+		const heap = measureHeap(dir, paths);
 		let index: ThreadIndex | null = buildFromDisk(dir, paths);
-		const after = heapUsed();
-		const heapPerNote = (after - before) / size;
 
 		// Incremental updates on that index.
 		const rng = new Rng(99);
@@ -92,8 +82,6 @@ function benchIndexSize(size: number, opts: Options): IndexFigures {
 		// The known slow case: a note whose name is linked from many notes comes and goes (each time
 		// followed by the reads that recount: threads and vault-wide unresolved links).
 		const idx0 = index;
-		idx0.unresolvedInVault();
-		const heapWithUnresolved = (heapUsed() - before) / size;
 		const hub = idx0.unresolvedInVault()[0];
 		const hubCreate: number[] = [];
 		const hubDelete: number[] = [];
@@ -169,9 +157,9 @@ function benchIndexSize(size: number, opts: Options): IndexFigures {
 			floor: median(floors),
 			cold: median(colds),
 			parse: median(parses),
-			heapPerNote,
-			heapWithUnresolved,
-			recordHeapPerNote,
+			heapPerNote: heap.index,
+			heapWithUnresolved: heap.withUnresolved,
+			recordHeapPerNote: heap.records,
 			charsPerNote: chars / size,
 			modify,
 			rename,

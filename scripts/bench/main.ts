@@ -2,12 +2,14 @@
 // Options: --quick (small sizes, for checking the script), --sizes=1000,10000 (index vault sizes),
 // --only=parser|index. Heap figures need global.gc: the script re-runs itself with --expose-gc when it is missing.
 import { spawnSync } from "node:child_process";
+import { runHeapChild } from "./heap-bench";
 import { benchIndex } from "./index-bench";
 import { log, options } from "./options";
 import { benchHuge, benchParser } from "./parser-bench";
 
 function main(): void {
 	const argv = process.argv.slice(2);
+	if (runHeapChild(argv)) return;
 	if (typeof (globalThis as { gc?: unknown }).gc !== "function" && !argv.includes("--no-respawn")) {
 		const script = process.argv[1] as string;
 		const child = spawnSync(process.execPath, ["--expose-gc", script, ...argv, "--no-respawn"], { stdio: "inherit" });

@@ -257,7 +257,8 @@ export function compactNote(record: NoteRecord, pool: StringPool): IndexedNote {
 			anchoredLinks.push(use);
 		}
 	}
-	const title = ownOrNull(record.title);
+	// A title that is the file name (the generator names files after titles) shares the file name's string.
+	const title = record.title === record.basename ? record.basename : ownOrNull(record.title);
 	// Dates are made by toISOString (normalizeDate): new strings already, not cut from the note.
 	const date = record.date;
 	const conversationIds = pool.list(record.conversationIds);
