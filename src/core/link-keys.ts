@@ -31,22 +31,45 @@ export class KeyMemo {
 	}
 }
 
+/**
+ * Distinct keys: a list while short (a note has a few dozen keys, and a Set would be a hash table per
+ * note and event), a Set once long, so a note with thousands of links stays linear.
+ */
+class KeyList {
+	list: string[] = [];
+	set: Set<string> | null = null;
+
+	addAll(keys: readonly string[]): void {
+		for (const k of keys) {
+			if (this.set !== null) this.set.add(k);
+			else if (!this.list.includes(k)) {
+				this.list.push(k);
+				if (this.list.length > 64) this.set = new Set(this.list);
+			}
+		}
+	}
+
+	get values(): Iterable<string> {
+		return this.set ?? this.list;
+	}
+}
+
 /** The name keys a link may resolve through (see `lookupKeys`). */
-function addLinkKeys(into: Set<string>, link: LinkRef, memo: KeyMemo): void {
-	for (const k of memo.keys(link.target)) into.add(k);
+function addLinkKeys(into: KeyList, link: LinkRef, memo: KeyMemo): void {
+	into.addAll(memo.keys(link.target));
 	if (link.heading === null && link.block === null) return;
-	for (const form of linkForms(link).slice(1)) for (const k of lookupKeys(form)) into.add(k);
+	for (const form of linkForms(link).slice(1)) into.addAll(lookupKeys(form));
 }
 
 /**
- * The name keys a note's links may resolve through. Recomputed from the record on detach rather than
- * stored: records are never mutated, and keeping the keys would cost ~0.7 KB per note.
+ * The distinct name keys a note's links may resolve through. Recomputed from the record on detach
+ * rather than stored: records are never mutated, and keeping the keys would cost ~0.7 KB per note.
  */
-export function linkKeysOf(record: IndexedNote, memo: KeyMemo): Set<string> {
-	const keys = new Set<string>();
-	for (const target of record.linkTargets) for (const k of memo.keys(target)) keys.add(k);
+export function linkKeysOf(record: IndexedNote, memo: KeyMemo): Iterable<string> {
+	const keys = new KeyList();
+	for (const target of record.linkTargets) keys.addAll(memo.keys(target));
 	for (const link of record.anchoredLinks) addLinkKeys(keys, link, memo);
-	return keys;
+	return keys.values;
 }
 
 /**
