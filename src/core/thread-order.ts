@@ -43,8 +43,8 @@ interface Node {
 	/** Each edge is a candidate list: walk to the first unvisited one; the first is the edge's own target. */
 	succ: number[][];
 	hasPred: boolean;
-	/** Distinct successor files / missing targets, with their labels. */
-	forkKeys: Map<string, string>;
+	/** Distinct successor files / missing targets, with their labels (made when the first one comes). */
+	forkKeys: Map<string, string> | null;
 }
 
 /** The lower-cased, trimmed form of a footer target, as written. */
@@ -63,6 +63,12 @@ export function footerLinks(note: { parts: readonly OrderPart[] }): LinkRef[] {
 	return out;
 }
 
+/** Records a distinct successor of a part (the first label written for it wins). */
+function addForkKey(node: Node, key: string, label: string): void {
+	node.forkKeys ??= new Map();
+	if (!node.forkKeys.has(key)) node.forkKeys.set(key, label);
+}
+
 function compareStr(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -77,7 +83,7 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 	const selfLink = files.map(() => false);
 
 	const newNode = (file: number, index: number, date: string | null, key: string): number => {
-		nodes.push({ file, index, date, key, prec: [], foll: [], succ: [], hasPred: false, forkKeys: new Map() });
+		nodes.push({ file, index, date, key, prec: [], foll: [], succ: [], hasPred: false, forkKeys: null });
 		return nodes.length - 1;
 	};
 	const toRef = (link: LinkRef, file: number): Ref => {
@@ -106,8 +112,8 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 			const node = nodes[n] as Node;
 			nodesOf[f]?.push(n);
 			if (part === null) return;
-			for (const link of footer(part.preceding)) node.prec.push(toRef(link, f));
-			for (const link of footer(part.following)) node.foll.push({ ref: toRef(link, f), label: targetKey(link.target) });
+			for (const link of part.preceding) if (link.inner !== true) node.prec.push(toRef(link, f));
+			for (const link of part.following) if (link.inner !== true) node.foll.push({ ref: toRef(link, f), label: targetKey(link.target) });
 		});
 	});
 
@@ -124,14 +130,14 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 				const m = missing(ref.key, node.date);
 				node.succ.push([m]);
 				get(m).hasPred = true;
-				if (!node.forkKeys.has(`m:${ref.key}`)) node.forkKeys.set(`m:${ref.key}`, label);
+				addForkKey(node, `m:${ref.key}`, label);
 				continue;
 			}
 			const candidates = entryCandidates(n, ref.file);
 			if (candidates.length === 0) continue; // a one-part note following itself
 			node.succ.push(candidates);
 			get(candidates[0] as number).hasPred = true;
-			if (!node.forkKeys.has(`f:${ref.file}`)) node.forkKeys.set(`f:${ref.file}`, label);
+			addForkKey(node, `f:${ref.file}`, label);
 		}
 	}
 	// Implied edges: a `preceding` stands for the predecessor's `following`.
@@ -149,8 +155,7 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 			node.hasPred = true;
 			const p = get(pred);
 			p.succ.push([q]);
-			const key = `f:${node.file}`;
-			if (!p.forkKeys.has(key)) p.forkKeys.set(key, targetKey(files[node.file]?.note.basename ?? ""));
+			addForkKey(p, `f:${node.file}`, targetKey(files[node.file]?.note.basename ?? ""));
 		}
 	}
 
@@ -231,7 +236,7 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 			chain.push(cur);
 			emit(cur);
 			let next = -1;
-			const closed = new Set<number>();
+			let closed = null as Set<number> | null;
 			for (const edge of get(cur).succ) {
 				const open = edge.find((x) => visited[x] === 0);
 				if (open !== undefined) {
@@ -240,8 +245,8 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 				}
 				const target = edge[0] as number;
 				const at = onChain[target] ?? -1;
-				if (at < 0 || closed.has(target)) continue;
-				closed.add(target);
+				if (at < 0 || closed?.has(target) === true) continue;
+				(closed ??= new Set()).add(target);
 				const paths: string[] = [];
 				for (const x of chain.slice(at)) {
 					const path = files[get(x).file]?.note.path;
@@ -261,7 +266,7 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 	const forkTargets = new Map<number, string[]>();
 	for (let n = 0; n < partCount; n++) {
 		const node = get(n);
-		if (node.forkKeys.size < 2) continue;
+		if (node.forkKeys === null || node.forkKeys.size < 2) continue;
 		const targets = forkTargets.get(node.file) ?? [];
 		for (const label of node.forkKeys.values()) if (!targets.includes(label)) targets.push(label);
 		forkTargets.set(node.file, targets);
