@@ -12,6 +12,8 @@ interface IndexFigures {
 	notes: number;
 	floor: number;
 	cold: number;
+	/** Of the cold index: the first threads() call, which orders every thread. */
+	firstThreads: number;
 	/** Read + parseNote only (no index), same vault. */
 	parse: number;
 	heapPerNote: number;
@@ -40,11 +42,16 @@ function touchThreads(index: ThreadIndex, path: string): number {
 	return n;
 }
 
+/** Time of the last buildFromDisk's first threads() call. */
+let lastThreadsTime = 0;
+
 function buildFromDisk(dir: string, paths: readonly string[]): ThreadIndex {
 	const index = new ThreadIndex();
 	for (const p of paths) index.set(p, readText(dir, p));
+	const t0 = performance.now();
 	let n = 0;
 	for (const t of index.threads()) n += t.entries.length;
+	lastThreadsTime = performance.now() - t0;
 	if (n < 0) log("");
 	return index;
 }
@@ -58,12 +65,14 @@ function benchIndexSize(size: number, opts: Options): IndexFigures {
 		const rounds = size >= 50_000 ? 2 : 3;
 		const floors: number[] = [];
 		const colds: number[] = [];
+		const threadTimes: number[] = [];
 		const parses: number[] = [];
 		floorPass(dir, paths); // warm-up: page cache and JIT
 		buildFromDisk(dir, paths.slice(0, Math.min(paths.length, 2000)));
 		for (let r = 0; r < rounds; r++) {
 			floors.push(timeIt(() => floorPass(dir, paths)));
 			colds.push(timeIt(() => buildFromDisk(dir, paths)));
+			threadTimes.push(lastThreadsTime);
 			parses.push(
 				timeIt(() => {
 					for (const p of paths) parseNote(p, readText(dir, p));
@@ -156,6 +165,7 @@ function benchIndexSize(size: number, opts: Options): IndexFigures {
 			notes: size,
 			floor: median(floors),
 			cold: median(colds),
+			firstThreads: median(threadTimes),
 			parse: median(parses),
 			heapPerNote: heap.index,
 			heapWithUnresolved: heap.withUnresolved,
@@ -182,7 +192,7 @@ export function benchIndex(opts: Options): void {
 	}
 	log(
 		table([
-			["notes", "chars/note", "floor (read+regex)", "cold index", "cold/floor", "of which read+parse", "heap/note (index)", "+ unresolved read", "heap/note (records only)"],
+			["notes", "chars/note", "floor (read+regex)", "cold index", "cold/floor", "of which read+parse", "of which threads()", "heap/note (index)", "+ unresolved read", "heap/note (records only)"],
 			...figures.map((f) => [
 				int(f.notes),
 				int(f.charsPerNote),
@@ -190,6 +200,7 @@ export function benchIndex(opts: Options): void {
 				ms(f.cold),
 				ratio(f.cold, f.floor),
 				`${ms(f.parse)} (${ratio(f.parse, f.floor)})`,
+				ms(f.firstThreads),
 				kb(f.heapPerNote),
 				kb(f.heapWithUnresolved),
 				kb(f.recordHeapPerNote),
