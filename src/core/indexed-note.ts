@@ -3,6 +3,7 @@
 // "sliced strings" that keep the whole note text alive; an IndexedNote holds link targets as pooled
 // strings in flat lists, and strings that are copied (or shared through a StringPool), so the index
 // holds no note text: under 1.5 KB a note with its share of the pool, where a NoteRecord takes 5 to 7.
+import { footerKeyFloor } from "./link-keys";
 import type { NoteDocument, NoteRecord, NoteSummary, WikiLink } from "./note-record";
 
 /** What resolving a link needs: its target, and its heading or block (a title may hold `#`). */
@@ -40,6 +41,12 @@ export interface IndexedNote extends Omit<NoteSummary, "messageIds"> {
 	 */
 	documents: NoteDocument[];
 	parts: IndexedPart[];
+	/**
+	 * A lower bound on the length of the name keys of the `preceding` / `following` links: when a file
+	 * comes or goes, the notes linking to its name are asked whether their footer may point there, and
+	 * most can answer from this number alone.
+	 */
+	footerKeyFloor: number;
 	/** How many message blocks (USER / ASSISTANT) the note holds. */
 	exchangeCount: number;
 	/**
@@ -262,6 +269,13 @@ export function compactNote(record: NoteRecord, pool: StringPool): IndexedNote {
 	// Dates are made by toISOString (normalizeDate): new strings already, not cut from the note.
 	const date = record.date;
 	const conversationIds = pool.list(record.conversationIds);
+	const parts = record.parts.map((p) => ({
+		index: p.index,
+		document: p.document,
+		preceding: footerRefs(p.preceding, pool),
+		following: footerRefs(p.following, pool),
+		seeAlso: footerRefs(p.seeAlso, pool),
+	}));
 	return {
 		path: record.path,
 		basename: record.basename,
@@ -280,13 +294,8 @@ export function compactNote(record: NoteRecord, pool: StringPool): IndexedNote {
 			date: d.date,
 			conversationIds: pool.list(d.conversationIds),
 		})),
-		parts: record.parts.map((p) => ({
-			index: p.index,
-			document: p.document,
-			preceding: footerRefs(p.preceding, pool),
-			following: footerRefs(p.following, pool),
-			seeAlso: footerRefs(p.seeAlso, pool),
-		})),
+		parts,
+		footerKeyFloor: footerKeyFloor(parts),
 		exchangeCount: record.exchanges.length,
 		// slice(): arrays grown by push keep spare capacity; a copy is exactly as long as it needs to be.
 		linkTargets: linkTargets.length === 0 ? EMPTY : linkTargets.slice(),

@@ -1,5 +1,5 @@
 // The name keys under which a note's links may find their files (the index's inverse map: name -> linkers).
-import { keysLongerThan, lookupKeys } from "./link-resolution";
+import { keyLengthFloor, lookupKeys } from "./link-resolution";
 import type { IndexedNote, LinkRef } from "./indexed-note";
 
 /** The ways a link's text may name a file: its target, then (a title holding `#`) the target with its heading. */
@@ -77,6 +77,7 @@ export function linkKeysOf(record: IndexedNote, memo: KeyMemo): Iterable<string>
  * links too, so the notes to ask are among the linkers of `key`: the index keeps no second map for them.
  */
 export function footerMayUse(record: IndexedNote, key: string, memo: KeyMemo): boolean {
+	if (key.length < record.footerKeyFloor) return false;
 	for (const part of record.parts) {
 		if (listMayUse(part.preceding, key, memo) || listMayUse(part.following, key, memo)) return true;
 	}
@@ -86,9 +87,23 @@ export function footerMayUse(record: IndexedNote, key: string, memo: KeyMemo): b
 function listMayUse(links: readonly LinkRef[], key: string, memo: KeyMemo): boolean {
 	for (let i = 0; i < links.length; i++) {
 		const link = links[i] as LinkRef;
-		if (!keysLongerThan(link.target, key.length) && memo.keys(link.target).includes(key)) return true;
+		if (key.length >= keyLengthFloor(link.target) && memo.keys(link.target).includes(key)) return true;
 		if (link.heading === null && link.block === null) continue;
 		for (const form of linkForms(link).slice(1)) if (lookupKeys(form).includes(key)) return true;
 	}
 	return false;
 }
+
+/** A lower bound on the length of the name keys of a note's `preceding` / `following` links. */
+export function footerKeyFloor(parts: readonly { preceding: readonly LinkRef[]; following: readonly LinkRef[] }[]): number {
+	let floor = NO_FOOTER;
+	for (const part of parts) {
+		for (const list of [part.preceding, part.following]) {
+			for (const link of list) floor = Math.min(floor, link.heading === null && link.block === null ? keyLengthFloor(link.target) : 0);
+		}
+	}
+	return floor;
+}
+
+/** The footer key floor of a note with no `preceding` / `following` link: no key is that long. */
+export const NO_FOOTER = 0x3fffffff;

@@ -47,17 +47,17 @@ function cutTarget(target: string): string | null {
 }
 
 /**
- * True when no name key of `target` (see `lookupKeys`) can be as short as `length`: a cheap test, made
- * without building the keys, for plain ASCII targets (others answer false).
+ * A lower bound on the length of every name key of `target` (see `lookupKeys`), found without building
+ * them; 0 for targets it cannot bound cheaply (non-ASCII, paths, aliases, headings, `.md` names).
  */
-export function keysLongerThan(target: string, length: number): boolean {
+export function keyLengthFloor(target: string): number {
 	let kept = 0;
 	let spaces = 0;
 	let end = 0;
 	for (let i = 0; i < target.length; i++) {
 		const c = target.charCodeAt(i);
 		// Non-ASCII (lower-casing may change the length), or a path, alias or heading (other key forms).
-		if (c > 127 || c === 47 || c === 124 || c === 35) return false;
+		if (c > 127 || c === 47 || c === 124 || c === 35) return 0;
 		if (c === 32 || (c >= 9 && c <= 13)) spaces++;
 		else end = i + 1;
 		// < > : " \ ? * [ ] are deleted by sanitizing (and / above).
@@ -65,10 +65,10 @@ export function keysLongerThan(target: string, length: number): boolean {
 		kept++;
 	}
 	// A file name with `.md` (a plain target all the same to NOT_PLAIN, but read with other key forms).
-	if (end >= 3 && target.charCodeAt(end - 3) === 46 && (target.charCodeAt(end - 2) | 32) === 109 && (target.charCodeAt(end - 1) | 32) === 100) return false;
+	if (end >= 3 && target.charCodeAt(end - 3) === 46 && (target.charCodeAt(end - 2) | 32) === 109 && (target.charCodeAt(end - 1) | 32) === 100) return 0;
 	// The name key drops only the outer white space; sanitizing drops the deleted characters, a leading
 	// "the ", everything past 200 characters, and the outer white space.
-	return target.length - spaces > length && Math.min(200, kept - 4) - spaces > length;
+	return Math.max(0, Math.min(target.length - spaces, Math.min(200, kept - 4) - spaces));
 }
 
 /**
