@@ -97,11 +97,13 @@ function listMayUse(links: readonly LinkRef[], key: string, memo: KeyMemo): bool
 /** A lower bound on the length of the name keys of a note's `preceding` / `following` links. */
 export function footerKeyFloor(parts: readonly { preceding: readonly LinkRef[]; following: readonly LinkRef[] }[]): number {
 	let floor = NO_FOOTER;
-	for (const part of parts) {
-		for (const list of [part.preceding, part.following]) {
-			for (const link of list) floor = Math.min(floor, link.heading === null && link.block === null ? keyLengthFloor(link.target) : 0);
-		}
-	}
+	for (const part of parts) floor = Math.min(floor, listFloor(part.preceding), listFloor(part.following));
+	return floor;
+}
+
+function listFloor(links: readonly LinkRef[]): number {
+	let floor = NO_FOOTER;
+	for (const link of links) floor = Math.min(floor, link.heading === null && link.block === null ? keyLengthFloor(link.target) : 0);
 	return floor;
 }
 
