@@ -4,7 +4,8 @@
 import { footerMayUse, KeyMemo, linkKeysOf } from "./link-keys";
 import { attachmentKey, fileKeys, LinkResolver, type LinkContext } from "./link-resolution";
 import { LinkThreads } from "./link-threads";
-import { compactNote, StringPool, type IndexedNote, type IndexedPart, type LinkRef } from "./indexed-note";
+import { compactNote, type IndexedNote, type IndexedPart, type LinkRef } from "./indexed-note";
+import { StringPool } from "./string-pool";
 import { DEFAULT_FORMAT, type FormatOptions, type NoteRecord } from "./note-record";
 import { parseNote } from "./note-parser";
 import { MultiMap } from "./multi-map";

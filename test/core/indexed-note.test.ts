@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compactNote, documentsOf, messageIdsOf, nestedLinks, ownString, StringPool, type IndexedNote } from "../../src/core/indexed-note";
+import { compactNote, documentsOf, messageIdsOf, nestedLinks, type IndexedNote } from "../../src/core/indexed-note";
+import { ownString, StringPool } from "../../src/core/string-pool";
 import { isConversationNote } from "../../src/core/note-record";
 import { parseNote } from "../../src/core/note-parser";
 

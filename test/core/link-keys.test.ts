@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compactNote, StringPool } from "../../src/core/indexed-note";
+import { compactNote } from "../../src/core/indexed-note";
+import { StringPool } from "../../src/core/string-pool";
 import { KeyMemo, linkKeysOf } from "../../src/core/link-keys";
 import { lookupKeys } from "../../src/core/link-resolution";
 import { parseNote } from "../../src/core/note-parser";
