@@ -40,7 +40,8 @@ class KeyList {
 	set: Set<string> | null = null;
 
 	addAll(keys: readonly string[]): void {
-		for (const k of keys) {
+		for (let i = 0; i < keys.length; i++) {
+			const k = keys[i] as string;
 			if (this.set !== null) this.set.add(k);
 			else if (!this.list.includes(k)) {
 				this.list.push(k);
@@ -67,7 +68,8 @@ function addLinkKeys(into: KeyList, link: LinkRef, memo: KeyMemo): void {
  */
 export function linkKeysOf(record: IndexedNote, memo: KeyMemo): Iterable<string> {
 	const keys = new KeyList();
-	for (const target of record.linkTargets) keys.addAll(memo.keys(target));
+	const targets = record.linkTargets;
+	for (let i = 0; i < targets.length; i++) keys.addAll(memo.keys(targets[i] as string));
 	for (const link of record.anchoredLinks) addLinkKeys(keys, link, memo);
 	return keys.values;
 }

@@ -105,16 +105,18 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 	};
 
 	files.forEach((member, f) => {
-		const parts: (OrderPart | null)[] = member.parts.length > 0 ? [...member.parts] : [null];
-		parts.forEach((part, index) => {
-			const doc = part === null ? undefined : member.note.documents[part.document];
+		// A note without parts still takes its place in the thread, as one node.
+		const count = Math.max(1, member.parts.length);
+		for (let index = 0; index < count; index++) {
+			const part = member.parts[index];
+			const doc = part === undefined ? undefined : member.note.documents[part.document];
 			const n = newNode(f, index, doc?.date ?? member.note.date, "");
 			const node = nodes[n] as Node;
 			nodesOf[f]?.push(n);
-			if (part === null) return;
+			if (part === undefined) continue;
 			for (const link of part.preceding) if (link.inner !== true) node.prec.push(toRef(link, f));
 			for (const link of part.following) if (link.inner !== true) node.foll.push({ ref: toRef(link, f), label: targetKey(link.target) });
-		});
+		}
 	});
 
 	const partCount = nodes.length;

@@ -103,6 +103,25 @@ function makeLink(line: string, text: string, open: Open, close: number, inner: 
 	};
 }
 
+const OPEN_STACK: Open[] = [];
+
+function sortByStart(links: WikiLink[]): void {
+	// A hostile line may hold thousands of nested links: past a few, Array.sort keeps it n log n.
+	if (links.length > 16) {
+		links.sort((a, b) => a.start - b.start);
+		return;
+	}
+	for (let i = 1; i < links.length; i++) {
+		const link = links[i] as WikiLink;
+		let j = i - 1;
+		while (j >= 0 && (links[j] as WikiLink).start > link.start) {
+			links[j + 1] = links[j] as WikiLink;
+			j--;
+		}
+		links[j + 1] = link;
+	}
+}
+
 /**
  * Scans one line (no newline) for wikilinks. `lineNo` is 1-based, `lineStart` the line's offset in the
  * text; `skipCode` skips inline code spans. Links come out in text order, an outer link before its inner ones.
@@ -114,7 +133,9 @@ export function scanLineLinks(line: string, lineNo: number, lineStart: number, s
 	const links: WikiLink[] = [];
 	const code = skipCode && line.includes("`") ? inlineCodeSpans(line) : null;
 	let codeAt = 0;
-	const stack: Open[] = [];
+	// One stack for every call (this function never runs inside itself): a line with links is common.
+	const stack = OPEN_STACK;
+	stack.length = 0;
 	/** Inner links, with the outer link they stand in, until that one closes (or the line ends). */
 	let pendingInner: { link: WikiLink; parent: Open }[] | null = null;
 	let tooDeep = false;
@@ -166,7 +187,7 @@ export function scanLineLinks(line: string, lineNo: number, lineStart: number, s
 		// An inner link whose outer brackets never closed on this line is a plain link after all.
 		for (const { link, parent } of pendingInner) if (!parent.closed) link.inner = false;
 		// Inner links close first; report them in reading order instead.
-		links.sort((a, b) => a.start - b.start);
+		sortByStart(links);
 	}
 	return { links, tooDeep };
 }
