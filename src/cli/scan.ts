@@ -1,5 +1,5 @@
 // Reads a vault from disk into a ThreadIndex. Files that cannot be read become notes with one diagnostic.
-import type { Diagnostic, NoteRecord } from "../core/note-record";
+import { basenameOf, isMarkdownPath, type Diagnostic, type NoteRecord } from "../core/note-record";
 import { ThreadIndex } from "../core/thread-index";
 import { readVault, type VaultReadProblem } from "./vault-reader";
 
@@ -11,11 +11,6 @@ export interface VaultScan {
 	problems: VaultReadProblem[];
 	/** Milliseconds spent reading and indexing. */
 	elapsedMs: number;
-}
-
-function basenameOf(p: string): string {
-	const name = p.slice(p.lastIndexOf("/") + 1);
-	return name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name;
 }
 
 /** A record for a note whose text could not be read: it exists (links to it resolve) but holds nothing. */
@@ -48,7 +43,7 @@ export function scanVault(root: string): VaultScan {
 	for (const note of read.notes) index.set(note.path, note.text);
 	for (const problem of read.problems) {
 		// A folder that cannot be listed is reported but is not a note.
-		if (problem.path.toLowerCase().endsWith(".md")) index.setRecord(unreadableRecord(problem));
+		if (isMarkdownPath(problem.path)) index.setRecord(unreadableRecord(problem));
 	}
 	return {
 		index,

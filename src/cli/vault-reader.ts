@@ -2,6 +2,7 @@
 // that cannot be read or is not text as a problem. Never throws for a single bad file.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { isMarkdownPath } from "../core/note-record";
 
 export interface VaultNoteFile {
 	/** Vault-relative path with `/`. */
@@ -47,10 +48,6 @@ export function isHidden(name: string): boolean {
 	return name.startsWith(".");
 }
 
-export function isNotePath(p: string): boolean {
-	return p.toLowerCase().endsWith(".md");
-}
-
 function byName(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -69,7 +66,7 @@ export function readVault(root: string): VaultReadResult {
 
 	const visitFile = (abs: string, rel: string): void => {
 		result.fileCount++;
-		if (!isNotePath(rel)) {
+		if (!isMarkdownPath(rel)) {
 			result.attachments.push(rel);
 			return;
 		}
@@ -115,7 +112,7 @@ export function readVault(root: string): VaultReadResult {
 					isDir = st.isDirectory();
 					isFile = st.isFile();
 				} catch (err) {
-					if (isNotePath(rel)) {
+					if (isMarkdownPath(rel)) {
 						result.fileCount++;
 						result.problems.push({ path: rel, code: "unreadable", message: `broken link: ${errorText(err)}` });
 					}

@@ -1,6 +1,6 @@
 // The text of a note created for a missing exchange: the conversation tag and a footer that links its
 // neighbours, so the new note takes the missing one's place in the thread instead of dropping out of it.
-import type { FormatOptions } from "./note-record";
+import { basenameOf, type FormatOptions } from "./note-record";
 import type { Thread, ThreadEntry } from "./thread-model";
 
 function yamlString(text: string): string {
@@ -9,9 +9,7 @@ function yamlString(text: string): string {
 
 function neighbourName(entry: ThreadEntry | undefined): string | null {
 	if (entry === undefined) return null;
-	if (entry.kind === "missing") return entry.target;
-	const name = entry.path.slice(entry.path.lastIndexOf("/") + 1);
-	return name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name;
+	return entry.kind === "missing" ? entry.target : basenameOf(entry.path);
 }
 
 /** Markdown for the missing entry at `index` of `thread`; a plain title-only note if it is not a missing entry. */

@@ -6,17 +6,12 @@ import { attachmentKey, fileKeys, LinkResolver, type LinkContext } from "./link-
 import { LinkThreads } from "./link-threads";
 import { compactNote, type IndexedNote, type IndexedPart, type LinkRef } from "./indexed-note";
 import { StringPool } from "./string-pool";
-import { DEFAULT_FORMAT, type FormatOptions, type NoteRecord } from "./note-record";
+import { basenameOf, DEFAULT_FORMAT, type FormatOptions, type NoteRecord } from "./note-record";
 import { parseNote } from "./note-parser";
 import { MultiMap } from "./multi-map";
 import { UnresolvedTally } from "./unresolved-tally";
 import type { Thread, ThreadIndexReader, UnresolvedCount, VaultUnresolved } from "./thread-model";
 import { footerLinks, orderThread, type ThreadMember } from "./thread-order";
-
-function basenameOf(path: string): string {
-	const name = path.slice(path.lastIndexOf("/") + 1);
-	return name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name;
-}
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((x, i) => x === b[i]);

@@ -1,7 +1,7 @@
 // Pure: what the panel, the status bar and the navigation commands show for one note, read from the index.
 // No DOM and no Obsidian API here, so every case is testable in Node.
 import { messageIdsOf, nestedLinks, type IndexedNote, type LinkRef } from "../core/indexed-note";
-import { isConversationNote } from "../core/note-record";
+import { basenameOf, isConversationNote } from "../core/note-record";
 import type { Thread, ThreadIndexReader, UnresolvedCount } from "../core/thread-model";
 
 /** "Claude" for claude, "ChatGPT" for oai, else the raw name. */
@@ -16,11 +16,6 @@ export function sourceLabel(source: string): string {
 		default:
 			return source;
 	}
-}
-
-export function basenameOf(path: string): string {
-	const name = path.slice(path.lastIndexOf("/") + 1);
-	return name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name;
 }
 
 export function displayName(index: ThreadIndexReader, path: string): string {

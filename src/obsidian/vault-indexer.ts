@@ -1,6 +1,6 @@
 // Vault events -> thread index. A Component: added with addChild, so its events die with the plugin.
 import { Component, debounce, Events, TFile, TFolder, type App, type EventRef, type TAbstractFile } from "obsidian";
-import type { FormatOptions, NoteRecord } from "../core/note-record";
+import { isMarkdownPath, type FormatOptions, type NoteRecord } from "../core/note-record";
 import type { ThreadIndexReader } from "../core/thread-model";
 import type { IndexState } from "./thread-view-model";
 
@@ -16,10 +16,6 @@ export interface ThreadIndexWriter extends ThreadIndexReader {
 
 export const CHUNK_SIZE = 200;
 export const REFRESH_DELAY_MS = 150;
-
-function isMarkdownPath(path: string): boolean {
-	return path.toLowerCase().endsWith(".md");
-}
 
 function errorMessage(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
@@ -134,8 +130,7 @@ export class VaultIndexer extends Component {
 	/** Read one note into the index. A failed read or parse keeps the last good record. */
 	private async read(file: TFile): Promise<void> {
 		const path = file.path;
-		const seq = (this.readSeq.get(path) ?? 0) + 1;
-		this.readSeq.set(path, seq);
+		const seq = this.bumpRead(path);
 		const index = this.index;
 		let text: string;
 		try {
@@ -153,6 +148,13 @@ export class VaultIndexer extends Component {
 		}
 	}
 
+	/** Starts a new read generation for a path: any read still running for it will be dropped. */
+	private bumpRead(path: string): number {
+		const seq = (this.readSeq.get(path) ?? 0) + 1;
+		this.readSeq.set(path, seq);
+		return seq;
+	}
+
 	private readAndNotify(file: TFile): void {
 		this.track(this.read(file).then(() => this.notifyChanged()));
 	}
@@ -168,7 +170,7 @@ export class VaultIndexer extends Component {
 	}
 
 	private forget(path: string): void {
-		this.readSeq.set(path, (this.readSeq.get(path) ?? 0) + 1);
+		this.bumpRead(path);
 		this.failures.delete(path);
 		if (this.index.note(path)) this.index.delete(path);
 	}
@@ -216,10 +218,10 @@ export class VaultIndexer extends Component {
 		if (oldPath === file.path) return;
 		const nowMarkdown = file.extension.toLowerCase() === "md";
 		if (isMarkdownPath(oldPath)) {
-			this.readSeq.set(oldPath, (this.readSeq.get(oldPath) ?? 0) + 1);
+			this.bumpRead(oldPath);
 			this.failures.delete(oldPath);
 			if (nowMarkdown && this.index.note(oldPath)) {
-				this.readSeq.set(file.path, (this.readSeq.get(file.path) ?? 0) + 1);
+				this.bumpRead(file.path);
 				this.index.rename(oldPath, file.path);
 				return;
 			}

@@ -1,7 +1,7 @@
 // Test helpers: hand-built NoteRecords, corpus folders loaded into an index, threads printed as text.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { NotePart, NoteRecord, WikiLink } from "../../src/core/note-record";
+import { basenameOf, type NotePart, type NoteRecord, type WikiLink } from "../../src/core/note-record";
 import { ThreadIndex } from "../../src/core/thread-index";
 import type { Thread } from "../../src/core/thread-model";
 
@@ -61,11 +61,6 @@ export interface NoteSpec {
 	sources?: string[];
 	/** Per document: conversation ids (defaults to one document holding `conv`). */
 	documents?: { conv: string[]; date?: string | null }[];
-}
-
-function basenameOf(path: string): string {
-	const name = path.slice(path.lastIndexOf("/") + 1);
-	return name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name;
 }
 
 export function makeNote(spec: NoteSpec): NoteRecord {
