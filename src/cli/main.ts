@@ -26,15 +26,17 @@ export interface RenderContext {
 	vault: string;
 	/** The scanned vault's index. */
 	index: ThreadIndexReader;
+	/** The JSON document (format version 1), built on first use: the Markdown report does not need it. */
+	scanReport(): ScanReport;
 }
 
 /** One renderer per output mode. */
-export type Renderer = (report: ScanReport, context: RenderContext) => string;
+export type Renderer = (context: RenderContext) => string;
 
 export const RENDERERS: Record<OutputMode, Renderer> = {
-	summary: (report, context) => renderHumanSummary(report, { vault: context.vault }),
-	json: (report) => `${JSON.stringify(report, null, 2)}\n`,
-	report: (_report, context) => renderReportMarkdown(buildVaultReport(context.index)),
+	summary: (context) => renderHumanSummary(context.scanReport(), { vault: context.vault }),
+	json: (context) => `${JSON.stringify(context.scanReport(), null, 2)}\n`,
+	report: (context) => renderReportMarkdown(buildVaultReport(context.index)),
 };
 
 export const USAGE = `Usage: conversation-threads scan [vault] [options]
@@ -120,11 +122,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 	try {
 		const scan = scanVault(root);
 		for (const p of scan.problems) io.stderr(`warning: ${p.path}: ${p.message}\n`);
-		const report = buildScanReport({ index: scan.index, fileCount: scan.fileCount });
-		io.stdout(renderer(report, { vault: given, index: scan.index }));
-		io.stderr(
-			`scanned ${scan.fileCount} files (${report.notes.length} notes) in ${Math.round(scan.elapsedMs)} ms\n`,
-		);
+		let report: ScanReport | null = null;
+		const scanReport = (): ScanReport => (report ??= buildScanReport({ index: scan.index, fileCount: scan.fileCount }));
+		io.stdout(renderer({ vault: given, index: scan.index, scanReport }));
+		io.stderr(`scanned ${scan.fileCount} files (${scan.index.size} notes) in ${Math.round(scan.elapsedMs)} ms\n`);
 		return 0;
 	} catch (err) {
 		io.stderr(`conversation-threads: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
