@@ -27,7 +27,8 @@ export function unreadableRecord(problem: VaultReadProblem): NoteRecord {
 		messageIds: [],
 		categories: [],
 		tags: [],
-		documents: [],
+		// One bare document, as the parser gives a note without front matter.
+		documents: [{ index: 0, line: 1, title: null, date: null, conversationIds: [] }],
 		parts: [],
 		exchanges: [],
 		links: [],
