@@ -1,5 +1,6 @@
 // The scanner's default output: a short plain-text summary of a ScanReport.
 import type { ScanReport, ScanThread } from "./scan-report";
+import { compareText } from "../core/compare";
 
 export interface SummaryOptions {
 	/** The vault folder as given, for the heading. */
@@ -42,7 +43,7 @@ export function renderHumanSummary(report: ScanReport, options: SummaryOptions):
 
 	const longest = [...report.threads]
 		.filter((t) => t.notes.length > 0)
-		.sort((a, b) => exchanges(b) - exchanges(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+		.sort((a, b) => exchanges(b) - exchanges(a) || compareText(a.id, b.id))
 		.slice(0, top);
 	if (longest.length > 0) {
 		lines.push("", "Longest threads:");

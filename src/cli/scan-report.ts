@@ -3,6 +3,7 @@
 import { messageIdsOf, type IndexedNote } from "../core/indexed-note";
 import { isConversationNote } from "../core/note-record";
 import type { Thread, ThreadIndexReader } from "../core/thread-model";
+import { compareText } from "../core/compare";
 
 export interface ScanLink {
 	target: string;
@@ -56,10 +57,6 @@ export interface ScanReportInput {
 	fileCount: number;
 }
 
-function compare(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function footerLinks(index: ThreadIndexReader, note: IndexedNote, kind: "preceding" | "following" | "seeAlso"): ScanLink[] {
 	const out: ScanLink[] = [];
 	for (const part of note.parts) {
@@ -69,7 +66,7 @@ function footerLinks(index: ThreadIndexReader, note: IndexedNote, kind: "precedi
 }
 
 export function scanNote(index: ThreadIndexReader, note: IndexedNote): ScanNote {
-	const unresolved = [...new Set(index.unresolvedForNote(note.path).map((u) => u.target.toLowerCase()))].sort(compare);
+	const unresolved = [...new Set(index.unresolvedForNote(note.path).map((u) => u.target.toLowerCase()))].sort(compareText);
 	return {
 		path: note.path,
 		title: note.title,
@@ -107,12 +104,9 @@ export function scanThread(thread: Thread): ScanThread {
 
 export function buildScanReport(input: ScanReportInput): ScanReport {
 	const { index } = input;
-	const records = [...index.notes()].sort((a, b) => compare(a.path, b.path));
+	const records = [...index.notes()].sort((a, b) => compareText(a.path, b.path));
 	const notes = records.map((r) => scanNote(index, r));
-	const threads = index
-		.threads()
-		.map(scanThread)
-		.sort((a, b) => compare(a.id, b.id));
+	const threads = index.threads().map(scanThread); // already sorted by id
 	const unresolved = index.unresolvedInVault().map((u) => ({ target: u.target, count: u.count, notes: [...u.notes] }));
 	let diagnostics = 0;
 	for (const r of records) diagnostics += r.diagnostics.length;

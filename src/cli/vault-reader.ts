@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { isMarkdownPath } from "../core/note-record";
+import { compareText } from "../core/compare";
 
 export interface VaultNoteFile {
 	/** Vault-relative path with `/`. */
@@ -46,10 +47,6 @@ export function decodeNote(bytes: Uint8Array): DecodeResult {
 /** Obsidian ignores dot-files and dot-folders (.obsidian, .trash, .git). */
 export function isHidden(name: string): boolean {
 	return name.startsWith(".");
-}
-
-function byName(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function errorText(err: unknown): string {
@@ -99,7 +96,7 @@ export function readVault(root: string): VaultReadResult {
 			result.problems.push({ path: relDir, code: "unreadable", message: `cannot read folder: ${errorText(err)}` });
 			return;
 		}
-		entries.sort((a, b) => byName(a.name, b.name));
+		entries.sort((a, b) => compareText(a.name, b.name));
 		for (const entry of entries) {
 			if (isHidden(entry.name)) continue;
 			const abs = path.join(absDir, entry.name);
@@ -125,10 +122,10 @@ export function readVault(root: string): VaultReadResult {
 	};
 
 	walk(root, "");
-	const byPath = (a: { path: string }, b: { path: string }): number => byName(a.path, b.path);
+	const byPath = (a: { path: string }, b: { path: string }): number => compareText(a.path, b.path);
 	result.notes.sort(byPath);
 	result.problems.sort(byPath);
-	result.attachments.sort(byName);
+	result.attachments.sort(compareText);
 	return result;
 }
 

@@ -12,6 +12,7 @@ import { MultiMap } from "./multi-map";
 import { UnresolvedTally } from "./unresolved-tally";
 import type { Thread, ThreadIndexReader, UnresolvedCount, VaultUnresolved } from "./thread-model";
 import { footerLinks, orderThread, type ThreadMember } from "./thread-order";
+import { compareText } from "./compare";
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -287,7 +288,7 @@ export class ThreadIndex implements ThreadIndexReader {
 				if (t !== undefined) list.push(t);
 			}
 			list.push(...this.linkThreads.all());
-			this.threadList = list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+			this.threadList = list.sort((a, b) => compareText(a.id, b.id));
 		}
 		return this.threadList;
 	}

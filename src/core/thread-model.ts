@@ -63,6 +63,7 @@ export interface ThreadIndexReader {
 	/** The threads a note belongs to (a file holding appended documents of two conversations is in both). */
 	threadsOf(path: string): Thread[];
 	thread(id: string): Thread | undefined;
+	/** Every thread, sorted by id. */
 	threads(): Thread[];
 	unresolvedForNote(path: string): UnresolvedCount[];
 	unresolvedForThread(id: string): UnresolvedCount[];

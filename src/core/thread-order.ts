@@ -1,6 +1,7 @@
 // The order of one thread: the footer chain read in both directions, over note parts. Pure and iterative.
 import type { LinkRef } from "./indexed-note";
 import type { Thread, ThreadEntry, ThreadFork } from "./thread-model";
+import { compareText } from "./compare";
 
 /** A note in a thread, with the parts that belong to this thread (an appended document may not). */
 export interface ThreadMember<N extends OrderNote = OrderNote> {
@@ -69,12 +70,9 @@ function addForkKey(node: Node, key: string, label: string): void {
 	if (!node.forkKeys.has(key)) node.forkKeys.set(key, label);
 }
 
-function compareStr(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function orderThread<N extends OrderNote>(id: string, members: readonly ThreadMember<N>[], resolve: FooterResolver<N>): Thread {
-	const files = [...members].sort((a, b) => compareStr(a.note.path, b.note.path));
+	const files = [...members].sort((a, b) => compareText(a.note.path, b.note.path));
 	const fileByPath = new Map<string, number>();
 	files.forEach((m, i) => fileByPath.set(m.note.path, i));
 	const nodes: Node[] = [];
@@ -206,7 +204,7 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 		.sort((a, b) => {
 			const x = infos[a] as [string, string, number];
 			const y = infos[b] as [string, string, number];
-			return compareStr(x[0], y[0]) || compareStr(x[1], y[1]) || x[2] - y[2] || a - b;
+			return compareText(x[0], y[0]) || compareText(x[1], y[1]) || x[2] - y[2] || a - b;
 		});
 
 	const entries: ThreadEntry[] = [];

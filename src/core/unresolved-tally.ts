@@ -3,12 +3,13 @@ import type { IndexedNote, LinkRef } from "./indexed-note";
 import { MultiMap } from "./multi-map";
 import type { UnresolvedCount, VaultUnresolved } from "./thread-model";
 import { targetKey } from "./thread-order";
+import { compareText } from "./compare";
 
 /** Where a note's link leads, or null. */
 export type LinkResolve = (link: LinkRef, note: IndexedNote) => string | null;
 
 function byCountThenTarget(a: UnresolvedCount, b: UnresolvedCount): number {
-	return b.count - a.count || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
+	return b.count - a.count || compareText(a.target, b.target);
 }
 
 /** Distinct lower-cased targets of a note's links that resolve to nothing, with occurrence counts. */
