@@ -66,7 +66,8 @@ export default class ConversationThreadsPlugin extends Plugin implements ReportH
 
 	async updateSettings(change: (settings: ConversationThreadsSettings) => void): Promise<void> {
 		const before = this.settings.format;
-		const next = mergeSettings(DEFAULT_SETTINGS, JSON.parse(JSON.stringify(this.settings)) as unknown);
+		// mergeSettings builds a fresh object (format included): `change` cannot touch the live settings.
+		const next = mergeSettings(DEFAULT_SETTINGS, this.settings);
 		change(next);
 		this.settings = mergeSettings(DEFAULT_SETTINGS, next);
 		await this.saveData(this.settings);

@@ -18,7 +18,8 @@ export function newNotePath(folder: string, target: string): string | null {
 	return normalizePath(folder === "" ? `${name}.md` : `${folder}/${name}.md`);
 }
 
-async function ensureFolder(app: App, folder: string): Promise<void> {
+/** Creates `folder` unless it exists; a file in its place is an error. */
+export async function ensureFolder(app: App, folder: string): Promise<void> {
 	if (folder === "") return;
 	const existing = app.vault.getAbstractFileByPath(normalizePath(folder));
 	if (existing instanceof TFolder) return;

@@ -1,7 +1,8 @@
 // "Create notes for unresolved links": pick targets (thread or vault), preview the paths, create them
 // through the Vault API without overwriting anything, then list what was made so it can be reviewed.
-import { Modal, normalizePath, Notice, TFile, TFolder, type App } from "obsidian";
+import { Modal, normalizePath, Notice, TFile, type App } from "obsidian";
 import { planNoteCreation, type PlanItem } from "../core/note-creation-plan";
+import { ensureFolder } from "./create-note";
 import type { ThreadIndexReader, UnresolvedCount } from "../core/thread-model";
 
 export type CreateScope = "thread" | "vault";
@@ -115,15 +116,6 @@ export class CreateNotesModal extends Modal {
 		refresh();
 	}
 
-	private async ensureFolder(path: string): Promise<void> {
-		const folder = path.slice(0, Math.max(0, path.lastIndexOf("/")));
-		if (folder === "") return;
-		const existing = this.app.vault.getAbstractFileByPath(folder);
-		if (existing instanceof TFolder) return;
-		if (existing) throw new Error(`${folder} is a file, not a folder`);
-		await this.app.vault.createFolder(folder);
-	}
-
 	private async create(items: PlanItem[]): Promise<Outcome> {
 		const outcome: Outcome = { created: [], skipped: [] };
 		for (const item of items) {
@@ -135,7 +127,7 @@ export class CreateNotesModal extends Modal {
 				continue;
 			}
 			try {
-				await this.ensureFolder(path);
+				await ensureFolder(this.app, path.slice(0, Math.max(0, path.lastIndexOf("/"))));
 				outcome.created.push(await this.app.vault.create(path, this.options.noteText(item.target)));
 			} catch (error) {
 				outcome.skipped.push({ target: item.target, why: error instanceof Error ? error.message : String(error) });
