@@ -2,7 +2,7 @@
 import type { Plugin } from "obsidian";
 import type { PanelHost } from "./host";
 import { landingPosition, threadPosition, type ThreadPosition } from "./thread-view-model";
-import { copyText } from "./thread-view";
+import { copyText } from "./clipboard";
 
 type Direction = "prev" | "next" | "first" | "last";
 

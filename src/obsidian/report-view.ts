@@ -3,6 +3,7 @@ import { ItemView, Keymap, TFile, type WorkspaceLeaf } from "obsidian";
 import { renderReportMarkdown } from "../core/report-markdown";
 import { buildVaultReport, type VaultReport } from "../core/vault-report";
 import type { PanelHost } from "./host";
+import { copyText } from "./clipboard";
 
 export const REPORT_VIEW_TYPE = "conversation-threads-report";
 
@@ -94,9 +95,7 @@ export class ReportView extends ItemView {
 		const header = root.createDiv({ cls: "conversation-threads-report-header" });
 		header.createEl("h4", { text: "Thread report" });
 		const actions = header.createDiv({ cls: "conversation-threads-actions" });
-		actions.createEl("button", { text: "Copy as Markdown" }).addEventListener("click", () => {
-			void navigator.clipboard.writeText(renderReportMarkdown(report));
-		});
+		actions.createEl("button", { text: "Copy as Markdown" }).addEventListener("click", () => void copyText(renderReportMarkdown(report)));
 		actions.createEl("button", { text: "Create notes for unresolved links" }).addEventListener("click", () => this.host.createNotesForUnresolved("vault"));
 
 		const figures = root.createDiv({ cls: "conversation-threads-figures" });

@@ -1,7 +1,7 @@
 // The side panel: follows the active note and the index, renders when visible, and handles clicks and hovers.
 import { ItemView, Keymap, Notice, TFolder, type TFile, type WorkspaceLeaf } from "obsidian";
 import { missingExchangeText } from "../core/missing-exchange";
-import { displayError } from "./display-error";
+import { copyText } from "./clipboard";
 import { VIEW_TYPE, type PanelHost } from "./host";
 import type { UnresolvedScope } from "./settings";
 import { buildPanelModel } from "./thread-view-model";
@@ -166,14 +166,5 @@ export class ThreadView extends ItemView {
 			targetEl: found.el,
 			linktext: found.action.path,
 		});
-	}
-}
-
-export async function copyText(text: string): Promise<void> {
-	try {
-		await navigator.clipboard.writeText(text);
-		new Notice("Copied");
-	} catch (error) {
-		displayError("Could not copy to the clipboard.", error);
 	}
 }
