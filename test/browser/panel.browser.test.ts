@@ -4,12 +4,9 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Driver, Manifest } from "./runtime/page";
+import type { Driver } from "./runtime/page";
 import { markdownFiles, ROOT } from "./runtime/server";
-import { openSession, type BrowserSession } from "./runtime/session";
-
-const MANIFEST: Manifest = { id: "conversation-threads", name: "Conversation Threads", version: "0.1.0" };
-const IMAGES = path.join(ROOT, "docs/images");
+import { IMAGES, openSession, type BrowserSession } from "./runtime/session";
 
 const FOURIER = "Chats/claude/fourier/what is a fourier transform.md";
 const WINDOWING = "Chats/claude/fourier/why do we need windowing.md";
@@ -42,7 +39,7 @@ afterAll(async () => {
 
 /** Fresh page, plugin loaded on the vault, index built. */
 
-const startVault = (): Promise<void> => session.start(vaultFiles(), MANIFEST);
+const startVault = (): Promise<void> => session.start(vaultFiles());
 
 /** Text of the panel elements matching `selector`, whitespace collapsed. */
 function texts(selector: string): Promise<string[]> {

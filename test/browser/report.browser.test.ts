@@ -4,12 +4,10 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Driver, Manifest } from "./runtime/page";
+import type { Driver } from "./runtime/page";
 import { markdownFiles, ROOT } from "./runtime/server";
-import { openSession, type BrowserSession } from "./runtime/session";
+import { IMAGES, openSession, type BrowserSession } from "./runtime/session";
 
-const MANIFEST: Manifest = { id: "conversation-threads", name: "Conversation Threads", version: "0.1.0" };
-const IMAGES = path.join(ROOT, "docs/images");
 const WINDOWING = "Chats/claude/fourier/why do we need windowing.md";
 
 let session: BrowserSession;
@@ -30,7 +28,7 @@ afterAll(async () => {
 const ODD_LINKS = { "Scratch/odd links.md": "A link that can't become a note: [[what is 2 * 3?]].\n" };
 
 const startVault = (extra: Record<string, string> = {}): Promise<void> =>
-	session.start({ ...markdownFiles(path.join(ROOT, "examples/vault")), ...extra }, MANIFEST);
+	session.start({ ...markdownFiles(path.join(ROOT, "examples/vault")), ...extra });
 
 function texts(selector: string): Promise<string[]> {
 	return page.locator(selector).evaluateAll((els) => els.map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim()));

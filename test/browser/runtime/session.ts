@@ -7,6 +7,10 @@ import type { Driver, Manifest } from "./page";
 import { buildPlugin, buildRuntime, PAGE_HTML, readText, ROOT, serve, wrapCommonJs, type Served } from "./server";
 
 export const CHROMIUM = "/usr/bin/chromium";
+/** Where the browser tests save the screenshots the README shows. */
+export const IMAGES = path.join(ROOT, "docs/images");
+/** The plugin's own manifest.json, so the page loads it as Obsidian would (its version included). */
+const MANIFEST = JSON.parse(readText(path.join(ROOT, "manifest.json")) ?? "null") as Manifest;
 const CHROMIUM_ARGS = [
 	"--headless",
 	"--no-sandbox",
@@ -25,8 +29,8 @@ export interface BrowserSession {
 	pageErrors: string[];
 	/** Requests to anything but the loopback server, refused. */
 	offsiteRequests: string[];
-	/** Loads the page afresh and starts the plugin on a vault of `files` (path -> text). */
-	start(files: Record<string, string>, manifest: Manifest): Promise<void>;
+	/** Loads the page afresh and starts the plugin (with its manifest.json) on a vault of `files` (path -> text). */
+	start(files: Record<string, string>): Promise<void>;
 	/** Calls the in-page driver (runtime/page.ts) and waits for it. */
 	call<K extends Calls>(method: K, ...args: Parameters<Driver[K]>): Promise<Awaited<ReturnType<Driver[K]>>>;
 	close(): Promise<void>;
@@ -81,12 +85,12 @@ export async function openSession(): Promise<BrowserSession> {
 		served,
 		pageErrors,
 		offsiteRequests,
-		async start(files, manifest) {
+		async start(files) {
 			pageErrors.length = 0;
 			await page.goto(served.url);
 			const ready = await page.evaluate(() => "ctDriver" in window && "ConversationThreads" in window);
 			if (!ready) throw new Error(`the page did not load its scripts: ${pageErrors.join("; ") || "no error reported"}`);
-			await page.evaluate(({ files, manifest }) => (window as unknown as { ctDriver: Driver }).ctDriver.start(files, manifest), { files, manifest });
+			await page.evaluate(({ files, manifest }) => (window as unknown as { ctDriver: Driver }).ctDriver.start(files, manifest), { files, manifest: MANIFEST });
 		},
 		call: (method, ...args) => callDriver(page, method, ...args),
 		async close() {
