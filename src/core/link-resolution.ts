@@ -236,9 +236,10 @@ export class LinkResolver {
 
 	private candidatesOf(target: string): readonly string[] {
 		if (target.includes("/")) return this.pathCandidates(target);
-		const attachment = this.attachments.get(nameKey(target));
+		const key = nameKey(target);
+		const attachment = this.attachments.get(key);
 		if (attachment !== undefined) return attachment;
-		const bare = nameKey(stripMd(target));
+		const bare = endsWithMd(target) ? nameKey(stripMd(target)) : key;
 		const hit = this.names.get(bare) ?? this.spacedNames.get(bare);
 		if (hit !== undefined) return hit;
 		const sanitized = sanitizeTitle(target);

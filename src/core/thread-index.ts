@@ -20,7 +20,9 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 
 /** The parts of a note that belong to a conversation's thread. */
-function partsIn(note: IndexedNote, id: string): IndexedPart[] {
+function partsIn(note: IndexedNote, id: string): readonly IndexedPart[] {
+	// One plain document (nearly every note): its conversation ids are the note's own, so all parts belong.
+	if (note.documents.length === 0) return note.parts;
 	return note.parts.filter((p) => {
 		const ids = note.documents[p.document]?.conversationIds ?? [];
 		return ids.length === 0 || ids.includes(id);
