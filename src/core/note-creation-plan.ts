@@ -1,5 +1,6 @@
 // Decides, before anything is written, what creating notes for unresolved link targets would do:
 // which path each would get, which already exist (never overwritten) and which can't be file names.
+import { nameKey, sanitizeTitle } from "./link-resolution";
 import type { UnresolvedCount } from "./thread-model";
 
 export type PlanItem =
@@ -36,10 +37,33 @@ export function invalidNameReason(target: string): string | null {
 	return null;
 }
 
-function joinPath(folder: string, target: string): string {
+/** The generator's file name for a raw title: `sanitizeTitle` with the case kept. */
+function generatorName(title: string): string {
+	let name = title.replace(/[<>:"/\\|?*[\]]/g, "");
+	if (/^the /i.test(name)) name = name.slice(4);
+	return name.slice(0, MAX_NAME).trim();
+}
+
+export type NoteName = { name: string } | { reason: string };
+
+/**
+ * The name a new note for `target` gets (a vault path when it holds `/`), or why it can't have one. A raw
+ * title holding characters a file name can't (`what is 2 * 3?`) gets the file name the generator gives
+ * such a title (`what is 2  3`), which the index resolves the link to.
+ */
+export function noteNameFor(target: string): NoteName {
+	const trimmed = target.trim();
+	const reason = invalidNameReason(trimmed);
+	if (reason === null) return { name: trimmed };
+	const name = generatorName(trimmed);
+	if (name !== trimmed && invalidNameReason(name) === null && nameKey(name) === sanitizeTitle(trimmed)) return { name };
+	return { reason };
+}
+
+/** Where a note named `name` goes: a name holding `/` is a vault path, as Obsidian reads it; others go into `folder`. */
+export function notePathIn(folder: string, name: string): string {
 	const clean = folder.replace(/^\/+|\/+$/g, "");
-	// A target with `/` is a vault path, as Obsidian reads it; otherwise it goes into the chosen folder.
-	return `${target.includes("/") || clean === "" ? "" : `${clean}/`}${target}.md`;
+	return `${name.includes("/") || clean === "" ? "" : `${clean}/`}${name}.md`;
 }
 
 /**
@@ -49,9 +73,9 @@ function joinPath(folder: string, target: string): string {
 export function planNoteCreation(targets: readonly UnresolvedCount[], folder: string, exists: (path: string) => boolean): PlanItem[] {
 	const planned = new Map<string, string>();
 	return targets.map(({ target, count }): PlanItem => {
-		const reason = invalidNameReason(target);
-		if (reason !== null) return { target, count, status: "invalid", reason };
-		const path = joinPath(folder, target.trim());
+		const named = noteNameFor(target);
+		if ("reason" in named) return { target, count, status: "invalid", reason: named.reason };
+		const path = notePathIn(folder, named.name);
 		const key = path.toLowerCase();
 		const sameAs = planned.get(key);
 		if (sameAs !== undefined) return { target, count, status: "duplicate", path, sameAs };

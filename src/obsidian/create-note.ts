@@ -1,21 +1,12 @@
 // Creating a note for a missing exchange or an unresolved link: in the configured folder, never overwriting.
 import { Modal, normalizePath, TFile, TFolder, type App } from "obsidian";
+import { noteNameFor, notePathIn } from "../core/note-creation-plan";
 import { displayError } from "./display-error";
 
-/** File name for a link target: characters Obsidian or the file system reject are dropped. */
-export function fileNameFor(target: string): string {
-	return target
-		.replace(/[\\/:*?"<>|#^[\]]/g, "")
-		.replace(/\s+/g, " ")
-		.trim()
-		.replace(/^\.+/, "");
-}
-
-/** Where a new note for `target` goes: `folder/name.md`, or null when the target has no usable name. */
-export function newNotePath(folder: string, target: string): string | null {
-	const name = fileNameFor(target);
-	if (name === "") return null;
-	return normalizePath(folder === "" ? `${name}.md` : `${folder}/${name}.md`);
+/** Where a new note for `target` goes (see `noteNameFor`), or why it can't be made. */
+export function newNotePath(folder: string, target: string): { path: string } | { reason: string } {
+	const named = noteNameFor(target);
+	return "reason" in named ? named : { path: normalizePath(notePathIn(folder, named.name)) };
 }
 
 /** Creates `folder` unless it exists; a file in its place is an error. */
@@ -46,11 +37,12 @@ export async function openOrCreateNote(
 		await app.workspace.getLeaf(newLeaf).openFile(resolved);
 		return;
 	}
-	const path = newNotePath(folder, target);
-	if (path === null) {
-		displayError(`Can't create a note named "${target}".`);
+	const planned = newNotePath(folder, target);
+	if ("reason" in planned) {
+		displayError(`Can't create a note named "${target}". ${planned.reason}`);
 		return;
 	}
+	const path = planned.path;
 	try {
 		const existing = app.vault.getAbstractFileByPath(path);
 		let file: TFile;
@@ -60,7 +52,7 @@ export async function openOrCreateNote(
 			displayError(`"${path}" is a folder.`);
 			return;
 		} else {
-			await ensureFolder(app, folder);
+			await ensureFolder(app, path.slice(0, Math.max(0, path.lastIndexOf("/"))));
 			file = await app.vault.create(path, content);
 		}
 		await app.workspace.getLeaf(newLeaf).openFile(file);

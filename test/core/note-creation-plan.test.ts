@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { invalidNameReason, planNoteCreation } from "../../src/core/note-creation-plan";
+import { invalidNameReason, noteNameFor, notePathIn, planNoteCreation } from "../../src/core/note-creation-plan";
+import { ThreadIndex } from "../../src/core/thread-index";
 
 test("targets become paths in the folder; existing and repeated ones are never planned twice", () => {
 	const existing = new Set(["concepts/entropy.md"]);
@@ -19,7 +20,7 @@ test("targets become paths in the folder; existing and repeated ones are never p
 		{ target: "diffusion models", count: 4, status: "create", path: "Concepts/diffusion models.md" },
 		{ target: "Entropy", count: 2, status: "exists", path: "Concepts/Entropy.md" },
 		{ target: "people/Katherine Crowson", count: 1, status: "create", path: "people/Katherine Crowson.md" },
-		{ target: "what is negative prompting?", count: 1, status: "invalid", reason: 'Holds "?": file names can\'t hold it on every device.' },
+		{ target: "what is negative prompting?", count: 1, status: "create", path: "Concepts/what is negative prompting.md" },
 		{ target: "c# basics", count: 1, status: "invalid", reason: 'Holds "#": a link to a file named with it points elsewhere.' },
 		{ target: "DIFFUSION MODELS", count: 1, status: "duplicate", path: "Concepts/DIFFUSION MODELS.md", sameAs: "diffusion models" },
 	]);
@@ -46,4 +47,35 @@ test("ordinary titles are fine", () => {
 	expect(invalidNameReason("node.js")).toBeNull();
 	// The generator's own file names keep a trailing dot before .md.
 	expect(invalidNameReason("negative prompting tells a diffusion model what to avoid.")).toBeNull();
+});
+
+test.each([
+	["what is 2 * 3?", "what is 2  3"],
+	["The thing: a <b>?", "thing a b"],
+	['a "quoted" word', "a quoted word"],
+	["ratio 1/2?", "ratio 12"],
+])("a raw title %j gets the generator's file name %j", (target, name) => {
+	expect(noteNameFor(target)).toEqual({ name });
+});
+
+test("names that stay unusable once sanitized are refused with the first reason", () => {
+	expect(noteNameFor("c# basics?")).toEqual({ reason: 'Holds "?": file names can\'t hold it on every device.' });
+	expect(noteNameFor("???")).toEqual({ reason: 'Holds "?": file names can\'t hold it on every device.' });
+	expect(noteNameFor("what is con?")).toEqual({ name: "what is con" });
+	expect(noteNameFor("<con>")).toEqual({ reason: 'Holds "<": file names can\'t hold it on every device.' });
+});
+
+test("a note created under the planned name resolves the link it was made for", () => {
+	const index = new ThreadIndex();
+	const targets = ["what is 2 * 3?", "The thing: a <b>?", "people/Katherine Crowson", "negative prompting"];
+	index.set("chat.md", targets.map((t) => `see [[${t}]]`).join("\n"));
+	expect(index.unresolvedForNote("chat.md").map((u) => u.target)).toHaveLength(4);
+	for (const target of targets) {
+		const named = noteNameFor(target);
+		if (!("name" in named)) throw new Error(named.reason);
+		index.set(notePathIn("Concepts", named.name), "");
+	}
+	expect(index.unresolvedForNote("chat.md")).toEqual([]);
+	expect(index.resolve("what is 2 * 3?", "chat.md")).toBe("Concepts/what is 2  3.md");
+	expect(index.resolve("people/Katherine Crowson", "chat.md")).toBe("people/Katherine Crowson.md");
 });

@@ -89,13 +89,15 @@ describe("create notes for unresolved links", () => {
 		expect(rows(el, ".conversation-threads-create-row")).toEqual([
 			"diffusion models 2 Creates Concepts/diffusion models.md",
 			"never written 1 Creates Concepts/never written.md",
-			'what is c++? 1 Can\'t be a file name. Holds "?": file names can\'t hold it on every device.',
+			// A raw title gets the generator's file name for it, which the link resolves to.
+			"what is c++? 1 Creates Concepts/what is c++.md",
 		]);
-		expect(texts(el, "button.mod-cta")).toEqual(["This thread", "Create 2 notes"]);
+		expect(texts(el, "button.mod-cta")).toEqual(["This thread", "Create 3 notes"]);
 
-		// Untick one, and let a file appear at the other's path after the preview.
+		// Untick two, and let a file appear at the other's path after the preview.
 		const boxes = el.querySelectorAll<HTMLInputElement>("input[type=checkbox]");
 		boxes[1]?.click();
+		boxes[2]?.click();
 		expect(texts(el, "button.mod-cta")).toEqual(["This thread", "Create 1 note"]);
 		await h.app.vault.create("Concepts/diffusion models.md", "my own words");
 		await click([...el.querySelectorAll("button")].find((b) => b.textContent === "Create 1 note"), h);
@@ -113,7 +115,7 @@ describe("create notes for unresolved links", () => {
 		await h.settle();
 		await click([...modalEl().querySelectorAll("button")].find((b) => b.textContent === "Whole vault"), h);
 		expect(texts(modalEl(), ".conversation-threads-create-target")).toEqual(["diffusion models", "never written", "what is c++?"]);
-		await click([...modalEl().querySelectorAll("button")].find((b) => b.textContent === "Create 2 notes"), h);
+		await click([...modalEl().querySelectorAll("button")].find((b) => b.textContent === "Create 3 notes"), h);
 		expect(await h.app.vault.read(h.app.vault.getFileByPath("diffusion models.md")!)).toBe("");
 		// A missing exchange is created with its conversation tag and neighbour, and takes its place in the thread.
 		expect(await h.app.vault.read(h.app.vault.getFileByPath("never written.md")!)).toContain("preceding: [[second]]");
@@ -122,7 +124,8 @@ describe("create notes for unresolved links", () => {
 			"Chats/second.md",
 			"never written.md",
 		]);
-		expect(texts(modalEl(), "a")).toEqual(["diffusion models.md", "never written.md"]);
+		expect(h.plugin.indexer.index.resolve("what is c++?", "Chats/first.md")).toBe("what is c++.md");
+		expect(texts(modalEl(), "a")).toEqual(["diffusion models.md", "never written.md", "what is c++.md"]);
 		await click([...modalEl().querySelectorAll("button")].find((b) => b.textContent === "Move to trash"), h);
 		expect(h.app.vault.getFileByPath("diffusion models.md")).toBeNull();
 		expect(h.plugin.indexer.index.resolve("diffusion models", "Chats/first.md")).toBeNull();
