@@ -4,6 +4,7 @@ import type { Diagnostic, DiagnosticCode } from "./note-record";
 import { documentsOf } from "./indexed-note";
 import { isConversationNote } from "./note-record";
 import type { ThreadIndexReader, VaultUnresolved } from "./thread-model";
+import { compareText } from "./compare";
 
 export interface ReportThread {
 	id: string;
@@ -86,12 +87,12 @@ export function buildVaultReport(index: ThreadIndexReader, limits: ReportLimits 
 	};
 	const longestThreads = threads
 		.map(summary)
-		.sort((a, b) => b.length - a.length || a.id.localeCompare(b.id))
+		.sort((a, b) => b.length - a.length || compareText(a.id, b.id))
 		.slice(0, limits.longestThreads);
 	const brokenThreads = threads
 		.filter((t) => t.missing.length > 0 || t.forks.length > 0 || t.cycles.length > 0 || t.selfLinks.length > 0)
 		.map((t) => ({ ...summary(t), missing: t.missing, forks: t.forks, cycles: t.cycles, selfLinks: t.selfLinks }))
-		.sort((a, b) => a.id.localeCompare(b.id));
+		.sort((a, b) => compareText(a.id, b.id));
 
 	return {
 		files: index.size,
@@ -102,11 +103,11 @@ export function buildVaultReport(index: ThreadIndexReader, limits: ReportLimits 
 		duplicateTitles: [...byTitle.values()]
 			.filter((e) => e.conversations.size > 1)
 			.map((e) => ({ title: e.title, conversations: [...e.conversations].sort(), paths: e.paths.sort() }))
-			.sort((a, b) => a.title.localeCompare(b.title)),
-		multiDocumentFiles: multiDocumentFiles.sort((a, b) => a.path.localeCompare(b.path)),
+			.sort((a, b) => compareText(a.title, b.title)),
+		multiDocumentFiles: multiDocumentFiles.sort((a, b) => compareText(a.path, b.path)),
 		diagnosticsByCode: [...diagnostics.entries()]
-			.map(([code, items]) => ({ code, items: items.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line) }))
-			.sort((a, b) => b.items.length - a.items.length || a.code.localeCompare(b.code)),
+			.map(([code, items]) => ({ code, items: items.sort((a, b) => compareText(a.path, b.path) || a.line - b.line) }))
+			.sort((a, b) => b.items.length - a.items.length || compareText(a.code, b.code)),
 		topUnresolved: index.unresolvedInVault().slice(0, limits.unresolved),
 	};
 }
