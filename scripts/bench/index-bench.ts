@@ -62,7 +62,7 @@ function benchIndexSize(size: number, opts: Options): IndexFigures {
 	try {
 		writeVault(dir, notes);
 		const paths = notes.map((n) => n.path);
-		const rounds = size >= 50_000 ? 2 : 3;
+		const rounds = size >= 50_000 ? 2 : 5;
 		const floors: number[] = [];
 		const colds: number[] = [];
 		const threadTimes: number[] = [];
@@ -242,5 +242,11 @@ export function benchIndex(opts: Options): void {
 	log("(hub: the most linked unresolved target; each time followed by threads() and unresolvedInVault())");
 	log();
 	log("Targets: cold/floor <= 2.5x at 10k notes; heap < 2 KB per note. Update = change + read that note's threads.");
+	for (const f of figures) {
+		const coldRatio = f.cold / f.floor;
+		const heap = Math.max(f.heapPerNote, f.heapWithUnresolved) / 1024;
+		const target = f.notes === 10_000 ? ` (target <= 2.5x: ${coldRatio <= 2.5 ? "met" : "missed"})` : "";
+		log(`  ${int(f.notes)} notes: cold/floor ${coldRatio.toFixed(2)}x${target}; heap ${heap.toFixed(2)} KB a note (${heap < 2 ? "under" : "over"} 2 KB)`);
+	}
 }
 
