@@ -69,9 +69,11 @@ export class ThreadGraph {
 	readonly forkMore: (Map<number, string> | null)[] = [];
 	readonly missingKeys: string[] = [];
 	readonly selfLink: boolean[];
-	private readonly missingKeyNumber = new Map<string, number>();
-	private readonly missingNodeOf = new Map<number, number>();
-	private readonly fileByPath = new Map<string, number>();
+	/** Per missing target: its node, -1 until an edge needs it. */
+	private readonly missingNodes: number[] = [];
+	/** Made on first need: most threads have no missing target, and small ones look paths up in `files`. */
+	private missingKeyNumber: Map<string, number> | null = null;
+	private fileByPath: Map<string, number> | null = null;
 	partCount = 0;
 
 	constructor(
@@ -79,7 +81,6 @@ export class ThreadGraph {
 		/** Where a footer link of member file `file` leads, or null. */
 		private readonly resolve: (link: LinkRef, file: number) => string | null,
 	) {
-		files.forEach((m, i) => this.fileByPath.set(m.note.path, i));
 		this.selfLink = files.map(() => false);
 		files.forEach((member, f) => this.addParts(member, f));
 		this.partCount = this.fileOf.length;
@@ -91,8 +92,19 @@ export class ThreadGraph {
 		return this.fileOf.length;
 	}
 
-	fileIndex(path: string): number {
-		return this.fileByPath.get(path) as number;
+	/** The member file at `path`, or -1. A linear search while the thread is small (no map to build). */
+	private fileAt(path: string): number {
+		const files = this.files;
+		if (files.length <= 8) {
+			for (let i = 0; i < files.length; i++) if ((files[i] as ThreadMember).note.path === path) return i;
+			return -1;
+		}
+		if (this.fileByPath === null) {
+			const map = new Map<string, number>();
+			files.forEach((m, i) => map.set(m.note.path, i));
+			this.fileByPath = map;
+		}
+		return this.fileByPath.get(path) ?? -1;
 	}
 
 	pathOf(file: number): string {
@@ -137,16 +149,18 @@ export class ThreadGraph {
 		const path = this.resolve(link, file);
 		if (path === null) {
 			const key = targetKey(link.target);
+			this.missingKeyNumber ??= new Map();
 			let k = this.missingKeyNumber.get(key);
 			if (k === undefined) {
 				k = this.missingKeys.length;
 				this.missingKeys.push(key);
+				this.missingNodes.push(-1);
 				this.missingKeyNumber.set(key, k);
 			}
 			return MISSING - k;
 		}
-		const at = this.fileByPath.get(path);
-		if (at === undefined) return OUTSIDE;
+		const at = this.fileAt(path);
+		if (at < 0) return OUTSIDE;
 		if (at === file) this.selfLink[file] = true;
 		return at;
 	}
@@ -154,10 +168,10 @@ export class ThreadGraph {
 	/** The node of a missing target, made (with the date of the part that first names it) on first use. */
 	missingNode(ref: number, date: string | null): number {
 		const k = MISSING - ref;
-		let at = this.missingNodeOf.get(k);
-		if (at === undefined) {
+		let at = this.missingNodes[k] as number;
+		if (at < 0) {
 			at = this.newNode(-1, 0, date, k);
-			this.missingNodeOf.set(k, at);
+			this.missingNodes[k] = at;
 		}
 		return at;
 	}

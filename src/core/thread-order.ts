@@ -61,7 +61,7 @@ function firstCandidate(candidates: readonly number[] | number): number | undefi
 }
 
 /** The first unvisited candidate of an edge, or -1. */
-function firstOpen(candidates: readonly number[] | number, visited: Uint8Array): number {
+function firstOpen(candidates: readonly number[] | number, visited: readonly number[]): number {
 	if (typeof candidates === "number") return visited[candidates] === 0 ? candidates : -1;
 	for (const x of candidates) if (visited[x] === 0) return x;
 	return -1;
@@ -76,12 +76,14 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 	const entries: ThreadEntry[] = [];
 	/** The member file of each note entry, in entry order. */
 	const entryFiles: number[] = [];
-	const emitted = new Uint8Array(files.length);
+	// Plain arrays and lazily made sets: a vault's first ordering runs this for every conversation, most
+	// of them a few notes long, where making typed arrays, maps and sets costs more than the walk.
+	const emitted: boolean[] = new Array<boolean>(files.length).fill(false);
 	const missingList: string[] = [];
 	const cycles: string[][] = [];
-	const cycleFiles = new Set<number>();
-	const visited = new Uint8Array(g.size);
-	const onChain = new Int32Array(g.size).fill(-1);
+	let cycleFiles = null as Set<number> | null;
+	const visited: number[] = new Array<number>(g.size).fill(0);
+	const onChain: number[] = new Array<number>(g.size).fill(-1);
 
 	const emit = (n: number): void => {
 		const file = g.fileOf[n] as number;
@@ -91,8 +93,8 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 			missingList.push(key);
 			return;
 		}
-		if (emitted[file] === 1) return;
-		emitted[file] = 1;
+		if (emitted[file] === true) return;
+		emitted[file] = true;
 		entryFiles.push(file);
 		entries.push({ kind: "note", path: g.pathOf(file), fork: false, cycle: false, selfLink: g.selfLink[file] ?? false });
 	};
@@ -125,7 +127,7 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 					if (!paths.includes(path)) paths.push(path);
 				}
 				cycles.push(paths);
-				if ((g.fileOf[target] as number) >= 0) cycleFiles.add(g.fileOf[target] as number);
+				if ((g.fileOf[target] as number) >= 0) (cycleFiles ??= new Set()).add(g.fileOf[target] as number);
 			}
 			cur = next;
 		}
@@ -135,11 +137,12 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 	for (const n of sorted) if (visited[n] === 0) walk(n);
 
 	const forks: ThreadFork[] = [];
-	const forkTargets = new Map<number, string[]>();
+	let forkTargets: Map<number, string[]> | null = null;
 	for (let n = 0; n < g.partCount; n++) {
 		const labels = g.forkLabels(n);
 		if (labels === null) continue;
 		const file = g.fileOf[n] as number;
+		forkTargets ??= new Map();
 		const targets = forkTargets.get(file) ?? [];
 		for (const label of labels) if (!targets.includes(label)) targets.push(label);
 		forkTargets.set(file, targets);
@@ -150,12 +153,12 @@ export function orderThread<N extends OrderNote>(id: string, members: readonly T
 	for (const entry of entries) {
 		if (entry.kind !== "note") continue;
 		const file = entryFiles[at++] as number;
-		const targets = forkTargets.get(file);
+		const targets = forkTargets?.get(file);
 		if (targets !== undefined) {
 			entry.fork = true;
 			forks.push({ path: entry.path, targets });
 		}
-		entry.cycle = cycleFiles.has(file);
+		entry.cycle = cycleFiles?.has(file) === true;
 		if (entry.selfLink) selfLinks.push(entry.path);
 		for (const s of files[file]?.note.sources ?? []) if (!sources.includes(s)) sources.push(s);
 	}
