@@ -1,10 +1,11 @@
 // The vault's notes, their threads and unresolved links, kept up to date one file event at a time.
 // Writes only record what changed (inverse maps tell which notes a new or vanished name affects);
 // thread orders and unresolved counts are recomputed lazily, when read.
-import { footerMayUse, KeyMemo, linkKeysOf } from "./link-keys";
+import { footerMayUse } from "./link-keys";
+import { LinkTargets } from "./link-targets";
 import { attachmentKey, fileKeys, LinkResolver, type LinkContext } from "./link-resolution";
 import { LinkThreads } from "./link-threads";
-import { compactNote, type IndexedNote, type IndexedPart, type LinkRef } from "./indexed-note";
+import { compactNote, type NotePools, type IndexedNote, type IndexedPart, type LinkRef } from "./indexed-note";
 import { StringPool } from "./string-pool";
 import { basenameOf, DEFAULT_FORMAT, type FormatOptions, type NoteRecord } from "./note-record";
 import { parseNote } from "./note-parser";
@@ -30,14 +31,13 @@ function partsIn(note: IndexedNote, id: string): IndexedPart[] {
 export class ThreadIndex implements ThreadIndexReader {
 	private rev = 0;
 	private readonly records = new Map<string, IndexedNote>();
-	/** Shares tag, conversation id and link target strings between notes. */
+	/** Shares tag and conversation id strings between notes. */
 	private readonly pool = new StringPool();
+	/** Link targets, with their name keys and linking notes (footer links included): the inverse map. */
+	private readonly targets = new LinkTargets();
+	private readonly pools: NotePools = { pool: this.pool, targets: this.targets };
 	private readonly attachments = new Set<string>();
 	private readonly resolver = new LinkResolver((path) => this.records.get(path)?.conversationIds ?? []);
-	/** Name key -> notes with a link that may resolve through it (footer links included). */
-	private readonly linkers = new MultiMap();
-	/** Link keys remembered while writes come in a row; every read clears it (see `read`). */
-	private readonly keyMemo = new KeyMemo();
 	private readonly unresolved = new UnresolvedTally();
 	private readonly conversations = new MultiMap();
 	private readonly conversationThreads = new Map<string, Thread>();
@@ -85,16 +85,14 @@ export class ThreadIndex implements ThreadIndexReader {
 	/** Index an already parsed note (created or modified). */
 	setRecord(parsed: NoteRecord): void {
 		if (this.pool.wantsPrune(this.records.size)) this.pool.prune(this.records.values());
-		const record = compactNote(parsed, this.pool);
-		const old = this.records.get(record.path);
-		if (old !== undefined) {
-			this.detach(old, false);
-			this.attach(record, false);
-			// Same-named files are told apart by conversation: links to this name may now pick another file.
-			if (!sameList(old.conversationIds, record.conversationIds)) this.touchKeys(fileKeys(record.path));
-		} else {
-			this.attach(record, true);
-		}
+		this.targets.sweep();
+		// The old form goes first: compacting the new one records it as a linker of its targets.
+		const old = this.records.get(parsed.path);
+		if (old !== undefined) this.detach(old, false);
+		const record = compactNote(parsed, this.pools);
+		this.attach(record, old === undefined, true);
+		// Same-named files are told apart by conversation: links to this name may now pick another file.
+		if (old !== undefined && !sameList(old.conversationIds, record.conversationIds)) this.touchFile(record.path);
 		this.changed();
 	}
 
@@ -122,7 +120,7 @@ export class ThreadIndex implements ThreadIndexReader {
 		const existing = this.records.get(newPath);
 		if (existing !== undefined) this.detach(existing, true);
 		this.detach(old, true);
-		this.attach({ ...old, path: newPath, basename: basenameOf(newPath) }, true);
+		this.attach({ ...old, path: newPath, basename: basenameOf(newPath) }, true, false);
 		this.changed();
 	}
 
@@ -144,10 +142,9 @@ export class ThreadIndex implements ThreadIndexReader {
 	clear(): void {
 		this.records.clear();
 		this.pool.clear();
-		this.keyMemo.clear();
+		this.targets.clear();
 		this.attachments.clear();
 		this.resolver.clear();
-		this.linkers.clear();
 		this.unresolved.clear();
 		this.conversations.clear();
 		this.conversationThreads.clear();
@@ -156,24 +153,27 @@ export class ThreadIndex implements ThreadIndexReader {
 		this.changed();
 	}
 
-	/** Called by every reader: the key memo only pays off during a run of writes (a first scan). */
-	private read(): void {
-		this.keyMemo.clear();
-	}
+	/**
+	 * Called by every reader. Nothing to reset today: it cleared a memo of link keys, which link targets
+	 * now keep (kept as a hook so the readers' code stays as it is).
+	 */
+	private read(): void {}
 
 	private changed(): void {
 		this.rev++;
 		this.threadList = null;
 	}
 
-	private attach(record: IndexedNote, isNewFile: boolean): void {
+	/** `compacted`: the record was just made by compactNote, which collected its link targets. */
+	private attach(record: IndexedNote, isNewFile: boolean, compacted: boolean): void {
 		const path = record.path;
 		this.records.set(path, record);
 		if (isNewFile) {
 			this.resolver.addNote(path);
-			this.touchKeys(fileKeys(path));
+			this.touchFile(path);
 		}
-		for (const k of linkKeysOf(record, this.keyMemo)) this.linkers.add(k, path);
+		if (compacted) this.targets.linkNote(record);
+		else this.targets.link(record);
 		for (const id of record.conversationIds) {
 			this.conversations.add(id, path);
 			this.dirtyConversations.add(id);
@@ -184,7 +184,7 @@ export class ThreadIndex implements ThreadIndexReader {
 
 	private detach(record: IndexedNote, fileGone: boolean): void {
 		const path = record.path;
-		for (const k of linkKeysOf(record, this.keyMemo)) this.linkers.delete(k, path);
+		this.targets.unlink(record);
 		for (const id of record.conversationIds) {
 			this.conversations.delete(id, path);
 			this.dirtyConversations.add(id);
@@ -194,14 +194,19 @@ export class ThreadIndex implements ThreadIndexReader {
 		this.records.delete(path);
 		if (fileGone) {
 			this.resolver.removeNote(path);
-			this.touchKeys(fileKeys(path));
+			this.touchFile(path);
 		}
+	}
+
+	/** A note file came, went or changed conversation. */
+	private touchFile(path: string): void {
+		this.touchKeys(fileKeys(path));
 	}
 
 	/** A file with these name keys came, went or changed conversation: links through them may resolve anew. */
 	private touchKeys(keys: readonly string[]): void {
 		for (const key of keys) {
-			for (const m of this.linkers.get(key)) this.unresolved.markDirty(m);
+			for (const m of this.targets.linkersOf(key)) this.unresolved.markDirty(m);
 			for (const m of this.footerLinkersOf(key)) {
 				for (const id of this.records.get(m)?.conversationIds ?? []) this.dirtyConversations.add(id);
 				this.linkThreads.linksChanged(m);
@@ -212,9 +217,9 @@ export class ThreadIndex implements ThreadIndexReader {
 	/** Notes with a `preceding` / `following` link that may resolve through the name key. */
 	private footerLinkersOf(key: string): string[] {
 		const out: string[] = [];
-		for (const m of this.linkers.get(key)) {
+		for (const m of this.targets.linkersOf(key)) {
 			const note = this.records.get(m);
-			if (note !== undefined && footerMayUse(note, key, this.keyMemo)) out.push(m);
+			if (note !== undefined && footerMayUse(note, key, this.targets)) out.push(m);
 		}
 		return out;
 	}
