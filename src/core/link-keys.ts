@@ -22,6 +22,18 @@ export function footerMayUse(record: IndexedNote, key: string, targets: LinkTarg
 	return false;
 }
 
+/** Notes with a `preceding` / `following` link that may resolve through one of the name keys. */
+export function footerLinkersOf(keys: readonly string[], targets: LinkTargets, notes: ReadonlyMap<string, IndexedNote>): Set<string> {
+	const out = new Set<string>();
+	for (const key of keys) {
+		for (const m of targets.linkersOf(key)) {
+			const note = notes.get(m);
+			if (note !== undefined && footerMayUse(note, key, targets)) out.add(m);
+		}
+	}
+	return out;
+}
+
 function listMayUse(links: readonly LinkRef[], key: string, targets: LinkTargets): boolean {
 	for (let i = 0; i < links.length; i++) {
 		const link = links[i] as LinkRef;

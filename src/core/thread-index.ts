@@ -1,7 +1,7 @@
 // The vault's notes, their threads and unresolved links, kept up to date one file event at a time.
 // Writes only record what changed (inverse maps tell which notes a new or vanished name affects);
 // thread orders and unresolved counts are recomputed lazily, when read.
-import { footerMayUse } from "./link-keys";
+import { footerLinkersOf } from "./link-keys";
 import { LinkTargets } from "./link-targets";
 import { attachmentKey, fileKeys, LinkResolver, type LinkContext } from "./link-resolution";
 import { LinkThreads } from "./link-threads";
@@ -36,7 +36,6 @@ export class ThreadIndex implements ThreadIndexReader {
 	/** Link targets, with their name keys and linking notes (footer links included): the inverse map. */
 	private readonly targets = new LinkTargets();
 	private readonly pools: NotePools = { pool: this.pool, targets: this.targets };
-	private readonly attachments = new Set<string>();
 	private readonly resolver = new LinkResolver((path) => this.records.get(path)?.conversationIds ?? []);
 	private readonly unresolved = new UnresolvedTally();
 	private readonly conversations = new MultiMap();
@@ -49,11 +48,7 @@ export class ThreadIndex implements ThreadIndexReader {
 		this.linkThreads = new LinkThreads({
 			note: (path) => this.records.get(path),
 			resolveLink: (link, from) => this.resolveLink(link, from),
-			footerLinkersOf: (path) => {
-				const out = new Set<string>();
-				for (const key of fileKeys(path)) for (const m of this.footerLinkersOf(key)) out.add(m);
-				return out;
-			},
+			footerLinkersOf: (path) => footerLinkersOf(fileKeys(path), this.targets, this.records),
 		});
 	}
 
@@ -101,7 +96,7 @@ export class ThreadIndex implements ThreadIndexReader {
 		if (old !== undefined) {
 			this.detach(old, true);
 			this.changed();
-		} else if (this.attachments.has(path)) {
+		} else if (this.resolver.hasAttachment(path)) {
 			this.removeAttachment(path);
 		}
 	}
@@ -111,7 +106,7 @@ export class ThreadIndex implements ThreadIndexReader {
 		if (oldPath === newPath) return;
 		const old = this.records.get(oldPath);
 		if (old === undefined) {
-			if (this.attachments.has(oldPath)) {
+			if (this.resolver.hasAttachment(oldPath)) {
 				this.removeAttachment(oldPath);
 				this.addAttachment(newPath);
 			}
@@ -125,16 +120,13 @@ export class ThreadIndex implements ThreadIndexReader {
 	}
 
 	addAttachment(path: string): void {
-		if (this.attachments.has(path)) return;
-		this.attachments.add(path);
-		this.resolver.addAttachment(path);
+		if (!this.resolver.addAttachment(path)) return;
 		this.touchKeys([attachmentKey(path)]);
 		this.changed();
 	}
 
 	removeAttachment(path: string): void {
-		if (!this.attachments.delete(path)) return;
-		this.resolver.removeAttachment(path);
+		if (!this.resolver.removeAttachment(path)) return;
 		this.touchKeys([attachmentKey(path)]);
 		this.changed();
 	}
@@ -143,7 +135,6 @@ export class ThreadIndex implements ThreadIndexReader {
 		this.records.clear();
 		this.pool.clear();
 		this.targets.clear();
-		this.attachments.clear();
 		this.resolver.clear();
 		this.unresolved.clear();
 		this.conversations.clear();
@@ -205,23 +196,11 @@ export class ThreadIndex implements ThreadIndexReader {
 
 	/** A file with these name keys came, went or changed conversation: links through them may resolve anew. */
 	private touchKeys(keys: readonly string[]): void {
-		for (const key of keys) {
-			for (const m of this.targets.linkersOf(key)) this.unresolved.markDirty(m);
-			for (const m of this.footerLinkersOf(key)) {
-				for (const id of this.records.get(m)?.conversationIds ?? []) this.dirtyConversations.add(id);
-				this.linkThreads.linksChanged(m);
-			}
+		for (const key of keys) for (const m of this.targets.linkersOf(key)) this.unresolved.markDirty(m);
+		for (const m of footerLinkersOf(keys, this.targets, this.records)) {
+			for (const id of this.records.get(m)?.conversationIds ?? []) this.dirtyConversations.add(id);
+			this.linkThreads.linksChanged(m);
 		}
-	}
-
-	/** Notes with a `preceding` / `following` link that may resolve through the name key. */
-	private footerLinkersOf(key: string): string[] {
-		const out: string[] = [];
-		for (const m of this.targets.linkersOf(key)) {
-			const note = this.records.get(m);
-			if (note !== undefined && footerMayUse(note, key, this.targets)) out.push(m);
-		}
-		return out;
 	}
 
 	// ---- resolution ----
@@ -234,15 +213,9 @@ export class ThreadIndex implements ThreadIndexReader {
 		return this.resolver.resolve(target, this.context(fromPath));
 	}
 
-	/**
-	 * Where a parsed link leads; a title holding `#` or `^` is tried whole when its cut form fails.
-	 * `memo` is for a batch of lookups made while no file comes or goes.
-	 */
+	/** Where a parsed link leads (see `LinkResolver.resolveLink`). */
 	resolveLink(link: LinkRef, from: LinkContext, memo?: Map<string, readonly string[]>): string | null {
-		const found = this.resolver.resolve(link.target, from, memo);
-		if (found !== null || (link.heading === null && link.block === null)) return found;
-		const whole = link.block !== null ? `${link.target}#^${link.block}` : `${link.target}#${link.heading ?? ""}`;
-		return this.resolver.resolve(whole, from, memo);
+		return this.resolver.resolveLink(link, from, memo);
 	}
 
 	// ---- threads ----
