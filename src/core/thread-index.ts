@@ -43,6 +43,8 @@ export class ThreadIndex implements ThreadIndexReader {
 	private readonly dirtyConversations = new Set<string>();
 	private readonly linkThreads: LinkThreads;
 	private threadList: Thread[] | null = null;
+	/** Nothing read since the index was empty (a first scan): every note is dirty for every reader. */
+	private fresh = true;
 
 	constructor(private readonly format: FormatOptions = DEFAULT_FORMAT) {
 		this.linkThreads = new LinkThreads({
@@ -141,14 +143,14 @@ export class ThreadIndex implements ThreadIndexReader {
 		this.conversationThreads.clear();
 		this.dirtyConversations.clear();
 		this.linkThreads.clear();
+		this.fresh = true;
 		this.changed();
 	}
 
-	/**
-	 * Called by every reader. Nothing to reset today: it cleared a memo of link keys, which link targets
-	 * now keep (kept as a hook so the readers' code stays as it is).
-	 */
-	private read(): void {}
+	/** Called by every reader (of threads or unresolved links): they clear what writes marked dirty. */
+	private read(): void {
+		this.fresh = false;
+	}
 
 	private changed(): void {
 		this.rev++;
@@ -191,11 +193,12 @@ export class ThreadIndex implements ThreadIndexReader {
 
 	/** A note file came, went or changed conversation. */
 	private touchFile(path: string): void {
-		this.touchKeys(fileKeys(path));
+		if (!this.fresh) this.touchKeys(fileKeys(path));
 	}
 
 	/** A file with these name keys came, went or changed conversation: links through them may resolve anew. */
 	private touchKeys(keys: readonly string[]): void {
+		if (this.fresh) return;
 		for (const key of keys) for (const m of this.targets.linkersOf(key)) this.unresolved.markDirty(m);
 		for (const m of footerLinkersOf(keys, this.targets, this.records)) {
 			for (const id of this.records.get(m)?.conversationIds ?? []) this.dirtyConversations.add(id);
@@ -276,7 +279,7 @@ export class ThreadIndex implements ThreadIndexReader {
 	private flushUnresolved(): void {
 		this.read();
 		const memo = new Map<string, readonly string[]>();
-		this.unresolved.flush((path) => this.records.get(path), (link, note) => this.resolveLink(link, note, memo));
+		this.unresolved.flush((path) => this.records.get(path), (link, note) => this.resolveLink(link, note, memo), () => this.records.values());
 	}
 
 	unresolvedForNote(path: string): UnresolvedCount[] {
