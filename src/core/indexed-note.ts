@@ -4,6 +4,7 @@
 // strings in flat lists, and strings that are copied (or shared through a StringPool), so the index
 // holds no note text: under 1.5 KB a note with its share of the pool, where a NoteRecord takes 5 to 7.
 import { footerKeyFloor } from "./link-keys";
+import type { LinkTargets } from "./link-targets";
 import { EMPTY, ownString, type StringPool } from "./string-pool";
 import type { NoteDocument, NoteRecord, NoteSummary, WikiLink } from "./note-record";
 
@@ -104,22 +105,33 @@ function ownOrNull(s: string | null): string | null {
 	return s === null ? null : ownString(s);
 }
 
+/** Where compactNote puts strings: link targets in the index's target table, other shared strings in a pool. */
+export interface NotePools {
+	pool: StringPool;
+	targets: LinkTargets;
+}
+
 /** Footer links (outer only): a lone plain link is a list shared by every note with that footer. */
-function footerRefs(links: readonly WikiLink[], pool: StringPool): LinkRef[] {
+function footerRefs(links: readonly WikiLink[], { pool, targets }: NotePools): LinkRef[] {
 	if (links.length === 0) return EMPTY;
 	const only = links.length === 1 ? links[0] : undefined;
-	if (only !== undefined && !only.inner && only.heading === null && only.block === null) return pool.single(only.target) as LinkRef[];
+	if (only !== undefined && !only.inner && only.heading === null && only.block === null) return targets.single(only.target) as LinkRef[];
 	const out: LinkRef[] = [];
 	for (const l of links) {
 		if (l.inner) continue;
 		const plain = l.heading === null && l.block === null;
-		out.push(plain ? (pool.single(l.target)[0] as LinkRef) : { target: pool.intern(l.target), heading: pool.internOrNull(l.heading), block: pool.internOrNull(l.block) });
+		out.push(plain ? (targets.single(l.target)[0] as LinkRef) : { target: targets.intern(l.target), heading: pool.internOrNull(l.heading), block: pool.internOrNull(l.block) });
 	}
 	return out.slice();
 }
 
-/** The compact form of a parsed note. Strings are copied or pooled: nothing refers to the note text. */
-export function compactNote(record: NoteRecord, pool: StringPool): IndexedNote {
+/**
+ * The compact form of a parsed note. Strings are copied or pooled: nothing refers to the note text. The
+ * target table collects the note's link targets on the way (see `LinkTargets.beginNote`).
+ */
+export function compactNote(record: NoteRecord, pools: NotePools): IndexedNote {
+	const { pool, targets } = pools;
+	targets.beginNote();
 	const linkTargets: string[] = [];
 	let anchoredLinks: LinkUse[] = EMPTY;
 	let anchoredAt: Map<string, LinkUse> | undefined;
@@ -127,10 +139,10 @@ export function compactNote(record: NoteRecord, pool: StringPool): IndexedNote {
 	for (const l of record.links) {
 		if (l.nested && !l.inner) {
 			if (nested === EMPTY) nested = [];
-			nested.push(pool.intern(l.target), ownString(l.raw));
+			nested.push(targets.intern(l.target), ownString(l.raw));
 		}
 		if (l.heading === null && l.block === null) {
-			linkTargets.push(pool.intern(l.target));
+			linkTargets.push(targets.internLink(l.target));
 			continue;
 		}
 		anchoredAt ??= new Map();
@@ -139,7 +151,7 @@ export function compactNote(record: NoteRecord, pool: StringPool): IndexedNote {
 		if (same !== undefined) same.count++;
 		else {
 			if (anchoredLinks === EMPTY) anchoredLinks = [];
-			const use: LinkUse = { target: pool.intern(l.target), heading: pool.internOrNull(l.heading), block: pool.internOrNull(l.block), count: 1 };
+			const use: LinkUse = { target: targets.internLink(l.target), heading: pool.internOrNull(l.heading), block: pool.internOrNull(l.block), count: 1 };
 			anchoredAt.set(form, use);
 			anchoredLinks.push(use);
 		}
@@ -152,9 +164,9 @@ export function compactNote(record: NoteRecord, pool: StringPool): IndexedNote {
 	const parts = record.parts.map((p) => ({
 		index: p.index,
 		document: p.document,
-		preceding: footerRefs(p.preceding, pool),
-		following: footerRefs(p.following, pool),
-		seeAlso: footerRefs(p.seeAlso, pool),
+		preceding: footerRefs(p.preceding, pools),
+		following: footerRefs(p.following, pools),
+		seeAlso: footerRefs(p.seeAlso, pools),
 	}));
 	return {
 		path: record.path,

@@ -1,5 +1,7 @@
 // Wikilink target -> vault file, like Obsidian, plus the generator's own naming quirks (raw titles,
 // underscores, a doubled leading "the"). Maps keyed by normalised names; maintained as files come and go.
+import type { LinkRef } from "./indexed-note";
+import { NameTable } from "./name-table";
 
 const UNSAFE_TITLE_CHARS = /[<>:"/\\|?*[\]]/g;
 const MAX_NAME = 200;
@@ -122,41 +124,6 @@ export interface LinkContext {
 /** Conversation ids of a registered note (for tie-breaks); the resolver does not store records. */
 export type ConversationLookup = (path: string) => readonly string[];
 
-/** Name key -> files. Most names have one file: it is kept as a one-element list made on demand. */
-class NameTable {
-	private readonly map = new Map<string, string | string[]>();
-
-	add(key: string, path: string): void {
-		const cur = this.map.get(key);
-		if (cur === undefined) this.map.set(key, path);
-		else if (typeof cur === "string") {
-			if (cur !== path) this.map.set(key, [cur, path]);
-		} else if (!cur.includes(path)) cur.push(path);
-	}
-
-	remove(key: string, path: string): void {
-		const cur = this.map.get(key);
-		if (cur === undefined) return;
-		if (typeof cur === "string") {
-			if (cur === path) this.map.delete(key);
-			return;
-		}
-		const at = cur.indexOf(path);
-		if (at >= 0) cur.splice(at, 1);
-		if (cur.length === 1) this.map.set(key, cur[0] as string);
-		else if (cur.length === 0) this.map.delete(key);
-	}
-
-	get(key: string): readonly string[] | undefined {
-		const cur = this.map.get(key);
-		return typeof cur === "string" ? [cur] : cur;
-	}
-
-	clear(): void {
-		this.map.clear();
-	}
-}
-
 const NONE: readonly string[] = Object.freeze([]);
 
 export class LinkResolver {
@@ -196,12 +163,22 @@ export class LinkResolver {
 		if (spaced !== undefined) this.spacedNames.remove(spaced, path);
 	}
 
-	addAttachment(path: string): void {
-		this.attachments.add(attachmentKey(path), path);
+	hasAttachment(path: string): boolean {
+		return this.attachments.get(attachmentKey(path))?.includes(path) ?? false;
 	}
 
-	removeAttachment(path: string): void {
+	/** Registers an attachment; false when it was already there. */
+	addAttachment(path: string): boolean {
+		if (this.hasAttachment(path)) return false;
+		this.attachments.add(attachmentKey(path), path);
+		return true;
+	}
+
+	/** False when it was not there. */
+	removeAttachment(path: string): boolean {
+		if (!this.hasAttachment(path)) return false;
 		this.attachments.remove(attachmentKey(path), path);
+		return true;
 	}
 
 	clear(): void {
@@ -222,6 +199,17 @@ export class LinkResolver {
 		}
 		if (found.length === 0 && target.trim() === "") return this.has(from.path) ? from.path : null;
 		return this.pick(found, from);
+	}
+
+	/**
+	 * Where a parsed link leads; a title holding `#` or `^` is tried whole when its cut form fails.
+	 * `memo` is for a batch of lookups made while no file comes or goes.
+	 */
+	resolveLink(link: LinkRef, from: LinkContext, memo?: Map<string, readonly string[]>): string | null {
+		const found = this.resolve(link.target, from, memo);
+		if (found !== null || (link.heading === null && link.block === null)) return found;
+		const whole = link.block !== null ? `${link.target}#^${link.block}` : `${link.target}#${link.heading ?? ""}`;
+		return this.resolve(whole, from, memo);
 	}
 
 	/** The files a target may mean, before tie-breaks; empty when it resolves to nothing. */

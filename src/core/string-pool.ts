@@ -16,14 +16,12 @@ export function ownString(s: string): string {
 }
 
 /**
- * Shares identical strings (tags, conversation ids, link targets) between notes. `prune` drops strings no
- * longer in use: the index calls it when the pool has grown well past both the last live count and the
- * number of notes (a note brings about one new string, so a first scan never prunes).
+ * Shares identical strings (tags, conversation ids, headings) between notes; link targets have their own
+ * table (link-targets.ts). `prune` drops strings no longer in use: the index calls it when the pool has
+ * grown well past both the last live count and the number of notes (a first scan never prunes).
  */
 export class StringPool {
 	private map = new Map<string, string>();
-	/** Target -> a shared, frozen one-element list of a plain link to it (most footers hold one link). */
-	private singles = new Map<string, readonly LinkRef[]>();
 	/** String -> a shared, frozen one-element list of it (a note's source, its conversation id). */
 	private lists = new Map<string, readonly string[]>();
 	private live = 0;
@@ -59,17 +57,6 @@ export class StringPool {
 		return shared as string[];
 	}
 
-	/** A shared, frozen `[{ target, heading: null, block: null }]`. */
-	single(target: string): readonly LinkRef[] {
-		let list = this.singles.get(target);
-		if (list === undefined) {
-			const t = this.intern(target);
-			list = Object.freeze([Object.freeze({ target: t, heading: null, block: null })]);
-			this.singles.set(t, list);
-		}
-		return list;
-	}
-
 	/** True when the pool has grown enough that rebuilding it from the live notes is worth it. */
 	wantsPrune(noteCount: number): boolean {
 		const size = this.map.size;
@@ -79,7 +66,6 @@ export class StringPool {
 	/** Keeps only the strings `live` yields (each already from this pool). */
 	prune(live: Iterable<IndexedNote>): void {
 		const next = new Map<string, string>();
-		const singles = new Map<string, readonly LinkRef[]>();
 		const lists = new Map<string, readonly string[]>();
 		const keep = (s: string | null): void => {
 			if (s !== null) next.set(s, s);
@@ -90,34 +76,24 @@ export class StringPool {
 			const shared = only === undefined ? undefined : this.lists.get(only);
 			if (only !== undefined && shared === list) lists.set(only, shared);
 		};
+		// Link targets are not here: only the heading and block of an anchored link.
 		const keepRef = (l: LinkRef): void => {
-			keep(l.target);
 			keep(l.heading);
 			keep(l.block);
-			const single = l.heading === null && l.block === null ? this.singles.get(l.target) : undefined;
-			if (single !== undefined) singles.set(l.target, single);
 		};
 		for (const note of live) {
 			for (const list of [note.sources, note.conversationIds, note.categories, note.tags]) keepList(list);
 			for (const d of note.documents) keepList(d.conversationIds);
-			note.linkTargets.forEach(keep);
-			for (const l of note.anchoredLinks) {
-				keep(l.target);
-				keep(l.heading);
-				keep(l.block);
-			}
+			note.anchoredLinks.forEach(keepRef);
 			for (const p of note.parts) for (const l of [...p.preceding, ...p.following, ...p.seeAlso]) keepRef(l);
-			for (let i = 0; i < note.nested.length; i += 2) keep(note.nested[i] ?? null);
 		}
 		this.map = next;
-		this.singles = singles;
 		this.lists = lists;
 		this.live = next.size;
 	}
 
 	clear(): void {
 		this.map.clear();
-		this.singles.clear();
 		this.lists.clear();
 		this.live = 0;
 	}

@@ -1,10 +1,11 @@
 // The vault's notes, their threads and unresolved links, kept up to date one file event at a time.
 // Writes only record what changed (inverse maps tell which notes a new or vanished name affects);
 // thread orders and unresolved counts are recomputed lazily, when read.
-import { footerMayUse, KeyMemo, linkKeysOf } from "./link-keys";
+import { footerLinkersOf } from "./link-keys";
+import { LinkTargets } from "./link-targets";
 import { attachmentKey, fileKeys, LinkResolver, type LinkContext } from "./link-resolution";
 import { LinkThreads } from "./link-threads";
-import { compactNote, type IndexedNote, type IndexedPart, type LinkRef } from "./indexed-note";
+import { compactNote, type NotePools, type IndexedNote, type IndexedPart, type LinkRef } from "./indexed-note";
 import { StringPool } from "./string-pool";
 import { basenameOf, DEFAULT_FORMAT, type FormatOptions, type NoteRecord } from "./note-record";
 import { parseNote } from "./note-parser";
@@ -32,30 +33,26 @@ function partsIn(note: IndexedNote, id: string): readonly IndexedPart[] {
 export class ThreadIndex implements ThreadIndexReader {
 	private rev = 0;
 	private readonly records = new Map<string, IndexedNote>();
-	/** Shares tag, conversation id and link target strings between notes. */
+	/** Shares tag and conversation id strings between notes. */
 	private readonly pool = new StringPool();
-	private readonly attachments = new Set<string>();
+	/** Link targets, with their name keys and linking notes (footer links included): the inverse map. */
+	private readonly targets = new LinkTargets();
+	private readonly pools: NotePools = { pool: this.pool, targets: this.targets };
 	private readonly resolver = new LinkResolver((path) => this.records.get(path)?.conversationIds ?? []);
-	/** Name key -> notes with a link that may resolve through it (footer links included). */
-	private readonly linkers = new MultiMap();
-	/** Link keys remembered while writes come in a row; every read clears it (see `read`). */
-	private readonly keyMemo = new KeyMemo();
 	private readonly unresolved = new UnresolvedTally();
 	private readonly conversations = new MultiMap();
 	private readonly conversationThreads = new Map<string, Thread>();
 	private readonly dirtyConversations = new Set<string>();
 	private readonly linkThreads: LinkThreads;
 	private threadList: Thread[] | null = null;
+	/** Nothing read since the index was empty (a first scan): every note is dirty for every reader. */
+	private fresh = true;
 
 	constructor(private readonly format: FormatOptions = DEFAULT_FORMAT) {
 		this.linkThreads = new LinkThreads({
 			note: (path) => this.records.get(path),
 			resolveLink: (link, from) => this.resolveLink(link, from),
-			footerLinkersOf: (path) => {
-				const out = new Set<string>();
-				for (const key of fileKeys(path)) for (const m of this.footerLinkersOf(key)) out.add(m);
-				return out;
-			},
+			footerLinkersOf: (path) => footerLinkersOf(fileKeys(path), this.targets, this.records),
 		});
 	}
 
@@ -87,16 +84,14 @@ export class ThreadIndex implements ThreadIndexReader {
 	/** Index an already parsed note (created or modified). */
 	setRecord(parsed: NoteRecord): void {
 		if (this.pool.wantsPrune(this.records.size)) this.pool.prune(this.records.values());
-		const record = compactNote(parsed, this.pool);
-		const old = this.records.get(record.path);
-		if (old !== undefined) {
-			this.detach(old, false);
-			this.attach(record, false);
-			// Same-named files are told apart by conversation: links to this name may now pick another file.
-			if (!sameList(old.conversationIds, record.conversationIds)) this.touchKeys(fileKeys(record.path));
-		} else {
-			this.attach(record, true);
-		}
+		this.targets.sweep();
+		// The old form goes first: compacting the new one records it as a linker of its targets.
+		const old = this.records.get(parsed.path);
+		if (old !== undefined) this.detach(old, false);
+		const record = compactNote(parsed, this.pools);
+		this.attach(record, old === undefined, true);
+		// Same-named files are told apart by conversation: links to this name may now pick another file.
+		if (old !== undefined && !sameList(old.conversationIds, record.conversationIds)) this.touchFile(record.path);
 		this.changed();
 	}
 
@@ -105,7 +100,7 @@ export class ThreadIndex implements ThreadIndexReader {
 		if (old !== undefined) {
 			this.detach(old, true);
 			this.changed();
-		} else if (this.attachments.has(path)) {
+		} else if (this.resolver.hasAttachment(path)) {
 			this.removeAttachment(path);
 		}
 	}
@@ -115,7 +110,7 @@ export class ThreadIndex implements ThreadIndexReader {
 		if (oldPath === newPath) return;
 		const old = this.records.get(oldPath);
 		if (old === undefined) {
-			if (this.attachments.has(oldPath)) {
+			if (this.resolver.hasAttachment(oldPath)) {
 				this.removeAttachment(oldPath);
 				this.addAttachment(newPath);
 			}
@@ -124,21 +119,18 @@ export class ThreadIndex implements ThreadIndexReader {
 		const existing = this.records.get(newPath);
 		if (existing !== undefined) this.detach(existing, true);
 		this.detach(old, true);
-		this.attach({ ...old, path: newPath, basename: basenameOf(newPath) }, true);
+		this.attach({ ...old, path: newPath, basename: basenameOf(newPath) }, true, false);
 		this.changed();
 	}
 
 	addAttachment(path: string): void {
-		if (this.attachments.has(path)) return;
-		this.attachments.add(path);
-		this.resolver.addAttachment(path);
+		if (!this.resolver.addAttachment(path)) return;
 		this.touchKeys([attachmentKey(path)]);
 		this.changed();
 	}
 
 	removeAttachment(path: string): void {
-		if (!this.attachments.delete(path)) return;
-		this.resolver.removeAttachment(path);
+		if (!this.resolver.removeAttachment(path)) return;
 		this.touchKeys([attachmentKey(path)]);
 		this.changed();
 	}
@@ -146,21 +138,20 @@ export class ThreadIndex implements ThreadIndexReader {
 	clear(): void {
 		this.records.clear();
 		this.pool.clear();
-		this.keyMemo.clear();
-		this.attachments.clear();
+		this.targets.clear();
 		this.resolver.clear();
-		this.linkers.clear();
 		this.unresolved.clear();
 		this.conversations.clear();
 		this.conversationThreads.clear();
 		this.dirtyConversations.clear();
 		this.linkThreads.clear();
+		this.fresh = true;
 		this.changed();
 	}
 
-	/** Called by every reader: the key memo only pays off during a run of writes (a first scan). */
+	/** Called by every reader (of threads or unresolved links): they clear what writes marked dirty. */
 	private read(): void {
-		this.keyMemo.clear();
+		this.fresh = false;
 	}
 
 	private changed(): void {
@@ -168,14 +159,16 @@ export class ThreadIndex implements ThreadIndexReader {
 		this.threadList = null;
 	}
 
-	private attach(record: IndexedNote, isNewFile: boolean): void {
+	/** `compacted`: the record was just made by compactNote, which collected its link targets. */
+	private attach(record: IndexedNote, isNewFile: boolean, compacted: boolean): void {
 		const path = record.path;
 		this.records.set(path, record);
 		if (isNewFile) {
 			this.resolver.addNote(path);
-			this.touchKeys(fileKeys(path));
+			this.touchFile(path);
 		}
-		for (const k of linkKeysOf(record, this.keyMemo)) this.linkers.add(k, path);
+		if (compacted) this.targets.linkNote(record);
+		else this.targets.link(record);
 		for (const id of record.conversationIds) {
 			this.conversations.add(id, path);
 			this.dirtyConversations.add(id);
@@ -186,7 +179,7 @@ export class ThreadIndex implements ThreadIndexReader {
 
 	private detach(record: IndexedNote, fileGone: boolean): void {
 		const path = record.path;
-		for (const k of linkKeysOf(record, this.keyMemo)) this.linkers.delete(k, path);
+		this.targets.unlink(record);
 		for (const id of record.conversationIds) {
 			this.conversations.delete(id, path);
 			this.dirtyConversations.add(id);
@@ -196,29 +189,23 @@ export class ThreadIndex implements ThreadIndexReader {
 		this.records.delete(path);
 		if (fileGone) {
 			this.resolver.removeNote(path);
-			this.touchKeys(fileKeys(path));
+			this.touchFile(path);
 		}
+	}
+
+	/** A note file came, went or changed conversation. */
+	private touchFile(path: string): void {
+		if (!this.fresh) this.touchKeys(fileKeys(path));
 	}
 
 	/** A file with these name keys came, went or changed conversation: links through them may resolve anew. */
 	private touchKeys(keys: readonly string[]): void {
-		for (const key of keys) {
-			for (const m of this.linkers.get(key)) this.unresolved.markDirty(m);
-			for (const m of this.footerLinkersOf(key)) {
-				for (const id of this.records.get(m)?.conversationIds ?? []) this.dirtyConversations.add(id);
-				this.linkThreads.linksChanged(m);
-			}
+		if (this.fresh) return;
+		for (const key of keys) for (const m of this.targets.linkersOf(key)) this.unresolved.markDirty(m);
+		for (const m of footerLinkersOf(keys, this.targets, this.records)) {
+			for (const id of this.records.get(m)?.conversationIds ?? []) this.dirtyConversations.add(id);
+			this.linkThreads.linksChanged(m);
 		}
-	}
-
-	/** Notes with a `preceding` / `following` link that may resolve through the name key. */
-	private footerLinkersOf(key: string): string[] {
-		const out: string[] = [];
-		for (const m of this.linkers.get(key)) {
-			const note = this.records.get(m);
-			if (note !== undefined && footerMayUse(note, key, this.keyMemo)) out.push(m);
-		}
-		return out;
 	}
 
 	// ---- resolution ----
@@ -231,15 +218,9 @@ export class ThreadIndex implements ThreadIndexReader {
 		return this.resolver.resolve(target, this.context(fromPath));
 	}
 
-	/**
-	 * Where a parsed link leads; a title holding `#` or `^` is tried whole when its cut form fails.
-	 * `memo` is for a batch of lookups made while no file comes or goes.
-	 */
+	/** Where a parsed link leads (see `LinkResolver.resolveLink`). */
 	resolveLink(link: LinkRef, from: LinkContext, memo?: Map<string, readonly string[]>): string | null {
-		const found = this.resolver.resolve(link.target, from, memo);
-		if (found !== null || (link.heading === null && link.block === null)) return found;
-		const whole = link.block !== null ? `${link.target}#^${link.block}` : `${link.target}#${link.heading ?? ""}`;
-		return this.resolver.resolve(whole, from, memo);
+		return this.resolver.resolveLink(link, from, memo);
 	}
 
 	// ---- threads ----
@@ -300,7 +281,7 @@ export class ThreadIndex implements ThreadIndexReader {
 	private flushUnresolved(): void {
 		this.read();
 		const memo = new Map<string, readonly string[]>();
-		this.unresolved.flush((path) => this.records.get(path), (link, note) => this.resolveLink(link, note, memo));
+		this.unresolved.flush((path) => this.records.get(path), (link, note) => this.resolveLink(link, note, memo), () => this.records.values());
 	}
 
 	unresolvedForNote(path: string): UnresolvedCount[] {

@@ -73,6 +73,11 @@ function samePacked(a: Packed, b: Packed): boolean {
 
 export class UnresolvedTally {
 	private readonly dirty = new Set<string>();
+	/**
+	 * True until the first count after the tally was made or cleared: every note is dirty then, so `dirty`
+	 * is not kept (a first scan would add every note to it), and the first flush counts every note.
+	 */
+	private all = true;
 	/** Per note, its unresolved targets and counts (packed). */
 	private readonly perNote = new Map<string, Packed>();
 	/** Target -> linking notes; and their sorted list once asked for (dropped when the notes change). */
@@ -81,7 +86,7 @@ export class UnresolvedTally {
 	private vaultCache: VaultUnresolved[] | null = null;
 
 	markDirty(path: string): void {
-		this.dirty.add(path);
+		if (!this.all) this.dirty.add(path);
 	}
 
 	/** Forget a note now (deleted, or about to be re-added). */
@@ -96,10 +101,16 @@ export class UnresolvedTally {
 		this.byTarget.clear();
 		this.sorted.clear();
 		this.vaultCache = null;
+		this.all = true;
 	}
 
-	/** Recount every dirty note; `note` gives undefined for a note that no longer exists. */
-	flush(note: (path: string) => IndexedNote | undefined, resolve: LinkResolve): void {
+	/** Recount every dirty note; `note` gives undefined for a note that no longer exists, `every` every note. */
+	flush(note: (path: string) => IndexedNote | undefined, resolve: LinkResolve, every: () => Iterable<IndexedNote>): void {
+		if (this.all) {
+			this.all = false;
+			for (const record of every()) this.apply(record.path, countUnresolved(record, resolve));
+			return;
+		}
 		if (this.dirty.size === 0) return;
 		for (const path of this.dirty) {
 			const record = note(path);

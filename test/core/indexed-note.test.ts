@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compactNote, documentsOf, messageIdsOf, nestedLinks, type IndexedNote } from "../../src/core/indexed-note";
 import { ownString, StringPool } from "../../src/core/string-pool";
+import { LinkTargets } from "../../src/core/link-targets";
 import { isConversationNote } from "../../src/core/note-record";
 import { parseNote } from "../../src/core/note-parser";
 
@@ -28,10 +29,12 @@ const plainCounts = (note: IndexedNote): string[] => {
 	return [...counts].map(([t, n]) => `${t} x${n}`);
 };
 
+const pools = (pool = new StringPool()) => ({ pool, targets: new LinkTargets() });
+
 describe("compactNote", () => {
 	it("keeps every link (plain ones as pooled targets, anchored ones with counts), footers, nested links and metadata", () => {
 		const record = parseNote("a/what is entropy.md", TEXT);
-		const note = compactNote(record, new StringPool());
+		const note = compactNote(record, pools());
 		const plain = plainCounts(note);
 		expect(plain).toEqual(["entropy x2", "Entropy x1", "what is free energy x1", "free energy x1", "diagram.png x1", "the start x1", "next one x1", "thermodynamics x1"]);
 		expect(note.anchoredLinks).toEqual([{ target: "entropy", heading: "Definition", block: null, count: 2 }]);
@@ -61,7 +64,7 @@ describe("compactNote", () => {
 	});
 
 	it("keeps message ids and documents in their compact forms without losing any", () => {
-		const pool = new StringPool();
+		const pool = pools();
 		const two = parseNote("entropy.md", `${TEXT}
 ---
 title: entropy again
@@ -92,13 +95,13 @@ more`);
 
 	it("shares equal strings between notes through the pool, and pruning keeps only live ones", () => {
 		const pool = new StringPool();
-		const a = compactNote(parseNote("a.md", "[[shared target]] [[only in a]]"), pool);
-		const b = compactNote(parseNote("b.md", "[[shared target]]"), pool);
-		expect(a.linkTargets[0]).toBe(b.linkTargets[0]);
-		expect(pool.size).toBe(2);
+		const a = compactNote(parseNote("a.md", "---\ntags: [shared tag, only in a]\n---\n"), pools(pool));
+		const b = compactNote(parseNote("b.md", "---\ntags: [shared tag, other]\n---\n"), pools(pool));
+		expect(a.tags[0]).toBe(b.tags[0]);
+		expect(pool.size).toBe(3);
 		pool.prune([b]);
-		expect(pool.size).toBe(1);
-		expect(pool.intern("shared target")).toBe(b.linkTargets[0]);
+		expect(pool.size).toBe(2);
+		expect(pool.intern("shared tag")).toBe(b.tags[0]);
 	});
 
 	it("ownString keeps the content", () => {
