@@ -2,13 +2,7 @@
 // classify by a character or two, so it never splits the text into strings (that cost as much as the
 // rest of the scan): it slices a line when it needs the line's text.
 import { ANY, DASH, FENCE, STAR, TEXT } from "./line-kind";
-
-/** The characters `String.prototype.trim` drops: ECMAScript white space and line terminators. */
-export function isTrimSpace(c: number): boolean {
-	if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-	if (c < 0xa0) return false;
-	return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+import { isTrimSpace } from "./white-space";
 
 export class NoteLines {
 	/** Offset of each line's first character; a line ends where the next one starts, minus its `\n`. */

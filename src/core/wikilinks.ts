@@ -2,7 +2,7 @@
 // (`[[a [[b]] c]]`) give the repaired outer link plus each inner one, inline code is skipped, and the
 // scan is linear in the line length whatever the input.
 import type { WikiLink } from "./note-record";
-import { isTrimSpace } from "./note-lines";
+import { isTrimSpace } from "./white-space";
 
 /** Deeper nesting than this is treated as text (a diagnostic says so); real notes nest two or three deep. */
 export const MAX_LINK_DEPTH = 32;
@@ -56,32 +56,18 @@ export function inlineCodeSpans(line: string): number[] {
 	return spans;
 }
 
-/** Sets target, alias, heading and block reference from the text inside `[[ ]]`. */
-function setLinkText(link: LinkText, text: string): void {
-	let path = text;
-	const pipe = path.indexOf("|");
-	if (pipe >= 0) {
-		link.alias = path.slice(pipe + 1);
-		path = path.slice(0, pipe);
-		// `[[a\|b]]` inside a table: the backslash escapes the pipe.
-		if (path.charCodeAt(path.length - 1) === 92) path = path.slice(0, -1);
-	}
-	const hash = path.indexOf("#");
-	if (hash >= 0) {
-		const sub = path.slice(hash + 1);
-		path = path.slice(0, hash);
-		if (sub.charCodeAt(0) === 94 /* ^ */) link.block = sub.slice(1);
-		else link.heading = sub;
-	}
-	// Most targets have no white space around them: no trim call, no new string.
-	link.target = isTrimSpace(path.charCodeAt(0)) || isTrimSpace(path.charCodeAt(path.length - 1)) ? path.trim() : path;
-}
-
 /** Splits the text inside `[[ ]]` into target, alias, heading and block reference. */
 export function splitLinkText(text: string): LinkText {
 	const parts: LinkText = { target: "", alias: null, heading: null, block: null };
-	setLinkText(parts, text);
+	new LinkScanner(text).splitInto(parts, 0, text.length);
 	return parts;
+}
+
+/** `text[from, to)` without surrounding white space (most link targets have none: no trim, one slice). */
+function trimmedSlice(text: string, from: number, to: number): string {
+	if (from >= to) return "";
+	const slice = text.slice(from, to);
+	return isTrimSpace(text.charCodeAt(from)) || isTrimSpace(text.charCodeAt(to - 1)) ? slice.trim() : slice;
 }
 
 // The open brackets of the line being scanned, as a stack of parallel arrays (no object per link):
@@ -113,45 +99,70 @@ function sortByStart(links: WikiLink[], from: number): void {
 	}
 }
 
+/** The next place of `needle` in a text, for positions asked in increasing order: each search starts where the last one ended. */
+class Cursor {
+	/** The first occurrence at or after the last position asked for; the text's length when there is none. */
+	private at = -1;
+
+	constructor(
+		private readonly text: string,
+		private readonly needle: string,
+	) {}
+
+	from(position: number): number {
+		if (this.at < position) {
+			const at = this.text.indexOf(this.needle, position);
+			this.at = at < 0 ? this.text.length : at;
+		}
+		return this.at;
+	}
+}
+
 /**
  * Finds the links of the lines of one text, line after line in order. It remembers where the next `[[`,
  * `]]` and backtick are, so a search never runs over the same text twice: a line without links costs a
  * comparison, and a bracket with no partner later in the note is looked for once, not once per line.
  */
 export class LinkScanner {
-	// The next occurrence at or after the last position asked for; text.length when there is none.
-	private openAt = -1;
-	private closeAt = -1;
-	private tickAt = -1;
+	private readonly opens: Cursor;
+	private readonly closes: Cursor;
+	private readonly ticks: Cursor;
+	private readonly pipes: Cursor;
+	private readonly hashes: Cursor;
 
 	constructor(
 		private readonly text: string,
 		private readonly skipCode = true,
-	) {}
-
-	/** The first `[[` at or after `from`, which never goes back from one call to the next. */
-	private nextOpen(from: number): number {
-		if (this.openAt < from) {
-			const at = this.text.indexOf("[[", from);
-			this.openAt = at < 0 ? this.text.length : at;
-		}
-		return this.openAt;
+	) {
+		this.opens = new Cursor(text, "[[");
+		this.closes = new Cursor(text, "]]");
+		this.ticks = new Cursor(text, "`");
+		this.pipes = new Cursor(text, "|");
+		this.hashes = new Cursor(text, "#");
 	}
 
-	private nextClose(from: number): number {
-		if (this.closeAt < from) {
-			const at = this.text.indexOf("]]", from);
-			this.closeAt = at < 0 ? this.text.length : at;
+	/**
+	 * Sets target, alias, heading and block reference from the text between `[[` and `]]`, `text[from, to)`.
+	 * Calls on one scanner must move forward (links without inner links never overlap, so they do), and
+	 * then `|` and `#` are looked for once in the whole text, not once per link.
+	 */
+	splitInto(link: LinkText, from: number, to: number): void {
+		const text = this.text;
+		let pathEnd = to;
+		const pipe = this.pipes.from(from);
+		if (pipe < to) {
+			link.alias = text.slice(pipe + 1, to);
+			pathEnd = pipe;
+			// `[[a\|b]]` inside a table: the backslash escapes the pipe.
+			if (pathEnd > from && text.charCodeAt(pathEnd - 1) === 92) pathEnd--;
 		}
-		return this.closeAt;
-	}
-
-	private nextTick(from: number): number {
-		if (this.tickAt < from) {
-			const at = this.text.indexOf("`", from);
-			this.tickAt = at < 0 ? this.text.length : at;
+		const hash = this.hashes.from(from);
+		if (hash < pathEnd) {
+			if (hash + 1 < pathEnd && text.charCodeAt(hash + 1) === 94 /* ^ */) link.block = text.slice(hash + 2, pathEnd);
+			else link.heading = text.slice(hash + 1, pathEnd);
+			pathEnd = hash;
 		}
-		return this.tickAt;
+		link.target = trimmedSlice(text, from, pathEnd);
 	}
 
 	/**
@@ -159,17 +170,17 @@ export class LinkScanner {
 	 * ones. `lineNo` is 1-based; `base` is added to offsets. Returns true when links nested too deep.
 	 */
 	scanLine(from: number, to: number, lineNo: number, base: number, out: WikiLink[]): boolean {
-		let nextOpen = this.nextOpen(from);
+		let nextOpen = this.opens.from(from);
 		if (nextOpen >= to) return false;
 		const text = this.text;
 		const first = out.length;
-		const code = this.skipCode && this.nextTick(from) < to ? inlineCodeSpans(text.slice(from, to)) : null;
+		const code = this.skipCode && this.ticks.from(from) < to ? inlineCodeSpans(text.slice(from, to)) : null;
 		let codeAt = 0;
 		let depth = 0;
 		let pending = 0;
 		let madeInner = false;
 		let tooDeep = false;
-		let nextClose = this.nextClose(from);
+		let nextClose = this.closes.from(from);
 		while (nextOpen < to || (nextClose < to && depth > 0)) {
 			const isOpen = nextOpen < to && (nextClose >= to || nextOpen < nextClose);
 			const at = isOpen ? nextOpen : nextClose;
@@ -179,8 +190,8 @@ export class LinkScanner {
 				const spanStart = code[codeAt];
 				const spanEnd = code[codeAt + 1];
 				if (spanStart !== undefined && spanEnd !== undefined && at - from >= spanStart) {
-					nextOpen = this.nextOpen(from + spanEnd);
-					nextClose = this.nextClose(from + spanEnd);
+					nextOpen = this.opens.from(from + spanEnd);
+					nextClose = this.closes.from(from + spanEnd);
 					continue;
 				}
 			}
@@ -192,20 +203,20 @@ export class LinkScanner {
 				} else {
 					tooDeep = true;
 				}
-				nextOpen = this.nextOpen(at + 2);
-				if (nextClose < at + 2) nextClose = this.nextClose(at + 2);
+				nextOpen = this.opens.from(at + 2);
+				if (nextClose < at + 2) nextClose = this.closes.from(at + 2);
 				continue;
 			}
 			if (depth === 0) {
 				// `]]` with nothing open is text.
-				nextClose = this.nextClose(at + 1);
+				nextClose = this.closes.from(at + 1);
 				continue;
 			}
 			depth--;
 			// Inner links waiting for this link to close: it did, so they stay inner.
 			while (pending > 0 && (PENDING_DEPTH[pending - 1] as number) >= depth) pending--;
 			if (depth > 0) OPEN_FLAGS[depth - 1] = (OPEN_FLAGS[depth - 1] as number) | HAD_INNER;
-			const link = makeLink(text, OPEN_POS[depth] as number, OPEN_FLAGS[depth] as number, at, depth > 0, lineNo, from, base);
+			const link = this.makeLink(OPEN_POS[depth] as number, OPEN_FLAGS[depth] as number, at, depth > 0, lineNo, from, base);
 			if (link) {
 				out.push(link);
 				if (depth > 0) {
@@ -215,8 +226,8 @@ export class LinkScanner {
 					pending++;
 				}
 			}
-			nextClose = this.nextClose(at + 2);
-			if (nextOpen < at + 2) nextOpen = this.nextOpen(at + 2);
+			nextClose = this.closes.from(at + 2);
+			if (nextOpen < at + 2) nextOpen = this.opens.from(at + 2);
 		}
 		if (madeInner) {
 			// An inner link whose outer brackets never closed on this line is a plain link after all.
@@ -225,31 +236,36 @@ export class LinkScanner {
 		}
 		return tooDeep;
 	}
-}
 
-/** The link whose `[[` is at `open` and `]]` at `close`, or null when its target is empty. */
-function makeLink(text: string, open: number, flags: number, close: number, inner: boolean, lineNo: number, lineFrom: number, base: number): WikiLink | null {
-	const nested = (flags & HAD_INNER) !== 0;
-	const inside = text.slice(open + 2, close);
-	const start = (flags & EMBED) !== 0 ? open - 1 : open;
-	const link: WikiLink = {
-		target: "",
-		alias: null,
-		heading: null,
-		block: null,
-		embed: (flags & EMBED) !== 0,
-		nested,
-		inner,
-		raw: "",
-		line: lineNo,
-		column: start - lineFrom,
-		start: base + start,
-		end: base + close + 2,
-	};
-	setLinkText(link, nested ? inside.replace(/\[\[|\]\]/g, "") : inside);
-	if (link.target === "") return null;
-	link.raw = text.slice(start, close + 2);
-	return link;
+	/** The link whose `[[` is at `open` and `]]` at `close`, or null when its target is empty. */
+	private makeLink(open: number, flags: number, close: number, inner: boolean, lineNo: number, lineFrom: number, base: number): WikiLink | null {
+		const nested = (flags & HAD_INNER) !== 0;
+		const start = (flags & EMBED) !== 0 ? open - 1 : open;
+		const link: WikiLink = {
+			target: "",
+			alias: null,
+			heading: null,
+			block: null,
+			embed: (flags & EMBED) !== 0,
+			nested,
+			inner,
+			raw: "",
+			line: lineNo,
+			column: start - lineFrom,
+			start: base + start,
+			end: base + close + 2,
+		};
+		if (nested) {
+			// The outer link's target is its text with the inner brackets removed.
+			const inside = this.text.slice(open + 2, close).replace(/\[\[|\]\]/g, "");
+			new LinkScanner(inside).splitInto(link, 0, inside.length);
+		} else {
+			this.splitInto(link, open + 2, close);
+		}
+		if (link.target === "") return null;
+		link.raw = this.text.slice(start, close + 2);
+		return link;
+	}
 }
 
 /**
