@@ -33,10 +33,10 @@ interface YamlError {
 }
 
 /**
- * `language` is the text after the opening `---`; `lines` the lines between the fences; `fenceLine`
- * the 1-based line of the opening fence.
+ * `language` is the text after the opening `---`; `body` the lines between the fences, joined by `\n`;
+ * `fenceLine` the 1-based line of the opening fence.
  */
-export function readFrontmatter(language: string, lines: readonly string[], fenceLine: number): FrontmatterResult {
+export function readFrontmatter(language: string, body: string, fenceLine: number): FrontmatterResult {
 	const lang = language.trim().toLowerCase();
 	if (!SAFE_LANGUAGES.has(lang)) {
 		return {
@@ -52,10 +52,9 @@ export function readFrontmatter(language: string, lines: readonly string[], fenc
 		};
 	}
 	if (lang !== "json") {
-		const plain = readPlainYaml(lines);
+		const plain = readPlainYaml(body);
 		if (plain !== null) return { data: plain, diagnostics: [] };
 	}
-	const body = lines.join("\n");
 	try {
 		const parsed = matter(`---${lang}\n${body}\n---\n`, MATTER_OPTIONS);
 		const data: unknown = parsed.data;

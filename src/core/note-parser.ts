@@ -5,8 +5,9 @@ import { readFrontmatter } from "./frontmatter";
 import type { Diagnostic, Exchange, FormatOptions, NoteDocument, NotePart, NoteRecord, WikiLink } from "./note-record";
 import { basenameOf, DEFAULT_FORMAT } from "./note-record";
 import { classifyTags, conversationIdsOf, readTags } from "./tags";
-import { ANY, cannotEndInRule, DASH, FENCE, FENCE_OPEN, footerKind, footerPattern, FRONTMATTER_OPEN, isBlank, isRule, lineKind, messageRole, STAR, TEXT, YAML_KEY, YAML_LINE } from "./line-kind";
-import { scanLineLinks } from "./wikilinks";
+import { ANY, DASH, FENCE, FENCE_OPEN, footerKind, footerPattern, FRONTMATTER_OPEN, isBlank, isRule, messageRole, STAR, TEXT, YAML_KEY, YAML_LINE } from "./line-kind";
+import { NoteLines } from "./note-lines";
+import { LinkScanner } from "./wikilinks";
 
 /** Notes above this size still parse, with a diagnostic: they slow the vault down. */
 export const HUGE_NOTE_CHARS = 2_000_000;
@@ -14,8 +15,6 @@ export const HUGE_NOTE_CHARS = 2_000_000;
 const MAX_FRONTMATTER_LOOKAHEAD = 500;
 
 const DOCUMENT_KEYS = new Set(["title", "date", "tags"]);
-/** Shared by every line without links (frozen: never modified). */
-const NO_LINKS = Object.freeze([]) as unknown as WikiLink[];
 const UNLINKABLE_TITLE = /[#^|[\]]/;
 
 /** A frontmatter value as text: YAML may hand back numbers, booleans, dates or even mappings. */
@@ -27,8 +26,8 @@ function scalarText(value: unknown): string {
 }
 
 class NoteScanner {
-	private readonly lines: string[];
-	private readonly offsets: number[];
+	private readonly lines: NoteLines;
+	private readonly linkScanner: LinkScanner;
 	private readonly footer: RegExp;
 	private readonly diagnostics: Diagnostic[] = [];
 	private readonly documents: NoteDocument[] = [];
@@ -45,13 +44,8 @@ class NoteScanner {
 		private readonly text: string,
 		private readonly format: FormatOptions,
 	) {
-		this.lines = text.split("\n");
-		this.offsets = new Array<number>(this.lines.length);
-		let offset = 0;
-		for (let i = 0; i < this.lines.length; i++) {
-			this.offsets[i] = offset;
-			offset += (this.lines[i] ?? "").length + 1;
-		}
+		this.lines = new NoteLines(text);
+		this.linkScanner = new LinkScanner(text);
 		this.footer = footerPattern(format);
 	}
 
@@ -64,13 +58,13 @@ class NoteScanner {
 	 * look-ahead, returns the closing line's index; otherwise -1. Stops at the first line that is not YAML.
 	 */
 	private frontmatterCloseAfter(first: number): number {
-		const firstLine = this.lines[first];
+		const firstLine = this.lines.line(first);
 		if (firstLine === undefined || !YAML_KEY.test(firstLine)) return -1;
 		let hasDocumentKey = false;
-		const last = Math.min(this.lines.length, first + MAX_FRONTMATTER_LOOKAHEAD);
+		const last = Math.min(this.lines.count, first + MAX_FRONTMATTER_LOOKAHEAD);
 		for (let i = first; i < last; i++) {
-			const line = this.lines[i] ?? "";
-			if (isRule(line)) return hasDocumentKey ? i : -1;
+			if (this.lines.isRule(i)) return hasDocumentKey ? i : -1;
+			const line = this.lines.line(i) as string;
 			if (!YAML_LINE.test(line)) return -1;
 			const key = YAML_KEY.exec(line)?.[1];
 			if (key !== undefined && DOCUMENT_KEYS.has(key)) hasDocumentKey = true;
@@ -87,14 +81,14 @@ class NoteScanner {
 
 	private closeExchange(lastLineIndex: number): void {
 		if (!this.exchange) return;
-		const end = lastLineIndex + 1 < this.offsets.length ? (this.offsets[lastLineIndex + 1] ?? this.text.length) - 1 : this.text.length;
+		const end = lastLineIndex < 0 ? -1 : this.lines.end(lastLineIndex);
 		this.exchange.end = Math.max(this.exchange.start, end);
 		this.exchange = null;
 	}
 
 	/** Reads a frontmatter block whose keys run from `first` to `close` - 1; returns the document. */
 	private readDocument(fenceIndex: number, language: string, first: number, close: number): NoteDocument {
-		const { data, diagnostics } = readFrontmatter(language, this.lines.slice(first, close), fenceIndex + 1);
+		const { data, diagnostics } = readFrontmatter(language, this.lines.block(first, close), fenceIndex + 1);
 		this.diagnostics.push(...diagnostics);
 		const title = data.title === undefined || data.title === null ? null : scalarText(data.title);
 		const date = normalizeDate(data.date);
@@ -127,12 +121,12 @@ class NoteScanner {
 		let next = close + 1;
 		// E06 wrote a second frontmatter block right after the first: metadata, not body.
 		let k = next;
-		while (isBlank(this.lines[k])) k++;
-		if (isRule(this.lines[k])) {
+		while (this.lines.isBlank(k)) k++;
+		if (this.lines.isRule(k)) {
 			const secondClose = this.frontmatterCloseAfter(k + 1);
 			if (secondClose >= 0) {
 				this.diag("second-frontmatter", "info", "A second front matter block follows the first; the first one's title and date are used.", k + 1);
-				const extra = readFrontmatter("", this.lines.slice(k + 1, secondClose), k + 1);
+				const extra = readFrontmatter("", this.lines.block(k + 1, secondClose), k + 1);
 				this.diagnostics.push(...extra.diagnostics);
 				next = secondClose + 1;
 			}
@@ -140,23 +134,27 @@ class NoteScanner {
 		return next;
 	}
 
-	private addLinks(lineIndex: number, lineText: string): WikiLink[] {
-		if (!lineText.includes("[[")) return NO_LINKS;
-		const scan = scanLineLinks(lineText, lineIndex + 1, this.offsets[lineIndex] ?? 0);
-		if (scan.tooDeep && !this.tooDeepReported) {
+	/** Adds the links of line `lineIndex` to the record; returns the index of its first one in `links`. */
+	private addLinks(lineIndex: number): number {
+		const first = this.links.length;
+		const tooDeep = this.linkScanner.scanLine(this.lines.start(lineIndex), this.lines.end(lineIndex), lineIndex + 1, 0, this.links);
+		if (tooDeep && !this.tooDeepReported) {
 			this.tooDeepReported = true;
 			this.diag("link-nesting-too-deep", "warning", "Links nested more than 32 deep; the deeper brackets were read as text.", lineIndex + 1);
 		}
-		for (const link of scan.links) this.links.push(link);
-		return scan.links;
+		return first;
 	}
 
-	/** A footer line: its outer links go to the current part. Returns true when it was one. */
+	/**
+	 * A footer line: its outer links go to the current part. Returns true when it was one. (A `---` glued
+	 * to its end holds no bracket, so neither the label match nor the links depend on it.)
+	 */
 	private readFooterLine(lineIndex: number, line: string): boolean {
 		const match = this.footer.exec(line);
 		if (!match) return false;
 		const kind = footerKind(match[1] ?? "", this.format);
-		for (const link of this.addLinks(lineIndex, line)) {
+		for (let k = this.addLinks(lineIndex); k < this.links.length; k++) {
+			const link = this.links[k] as WikiLink;
 			if (!link.inner) this.part[kind].push(link);
 		}
 		return true;
@@ -165,15 +163,14 @@ class NoteScanner {
 	/** After a `---` line at `index`: does a footer follow (blank lines, then a footer line or the end)? */
 	private footerFollows(index: number): boolean {
 		let k = index + 1;
-		while (isBlank(this.lines[k])) k++;
-		const line = this.lines[k];
+		while (this.lines.isBlank(k)) k++;
+		const line = this.lines.line(k);
 		return line === undefined || this.footer.test(line);
 	}
 
 	/** A line that ends with `---` glued to it, followed by a frontmatter block: an appended document. */
-	private gluedDocumentClose(index: number, line: string): number {
-		if (line.length <= 3 || cannotEndInRule(line) || !line.trimEnd().endsWith("---") || isRule(line)) return -1;
-		return this.frontmatterCloseAfter(index + 1);
+	private gluedDocumentClose(index: number): number {
+		return this.lines.endsInGluedRule(index) ? this.frontmatterCloseAfter(index + 1) : -1;
 	}
 
 	private beginAppended(index: number, close: number): number {
@@ -184,12 +181,11 @@ class NoteScanner {
 	scan(): NoteRecord {
 		const lines = this.lines;
 		let i = 0;
-		const open = FRONTMATTER_OPEN.exec(lines[0] ?? "");
+		const open = this.text.startsWith("---") ? FRONTMATTER_OPEN.exec(lines.line(0) as string) : null;
 		if (open) {
 			let close = -1;
-			for (let k = 1; k < lines.length; k++) {
-				const line = lines[k] ?? "";
-				if (isRule(line) || line.trimEnd() === "...") {
+			for (let k = 1; k < lines.count; k++) {
+				if (lines.isRule(k) || lines.isDots(k)) {
 					close = k;
 					break;
 				}
@@ -206,19 +202,19 @@ class NoteScanner {
 
 		let fence: { char: string; len: number; line: number } | null = null;
 		let inFooter = false;
-		while (i < lines.length) {
-			const line = lines[i] ?? "";
-			const kind = lineKind(line);
+		while (i < lines.count) {
+			const kind = lines.kind(i);
 			if (fence) {
 				if (kind === TEXT) {
 					i++;
 					continue;
 				}
+				const line = lines.line(i) as string;
 				const close = FENCE_OPEN.exec(line);
 				const marker = close?.[1];
 				if (marker && marker[0] === fence.char && marker.length >= fence.len && line.trim() === marker) {
 					fence = null;
-				} else if ((isRule(line) && this.footerFollows(i)) || (messageRole(line) && isBlank(lines[i - 1]))) {
+				} else if ((isRule(line) && this.footerFollows(i)) || (messageRole(line) && lines.isBlank(i - 1))) {
 					// A code block left open by a cut-off answer must not swallow the footer or the next message.
 					this.diag("code-fence-unclosed", "warning", "A code block is never closed; it was ended at the next message or footer.", fence.line);
 					fence = null;
@@ -229,11 +225,12 @@ class NoteScanner {
 			}
 			if (kind === TEXT && !inFooter) {
 				// Plain text: no fence, header or rule; only links and a glued `---` to look for.
-				this.addLinks(i, line);
-				const glued = cannotEndInRule(line) ? -1 : this.gluedDocumentClose(i, line);
+				this.addLinks(i);
+				const glued = this.gluedDocumentClose(i);
 				i = glued >= 0 ? this.beginAppended(i, glued) : i + 1;
 				continue;
 			}
+			const line = lines.line(i) as string;
 			const fenceOpen = kind === FENCE || kind === ANY ? FENCE_OPEN.exec(line) : null;
 			if (fenceOpen?.[1] && !inFooter) {
 				const marker = fenceOpen[1];
@@ -245,7 +242,7 @@ class NoteScanner {
 			if (role) {
 				if (inFooter) inFooter = false;
 				this.closeExchange(i - 1);
-				this.exchange = { role, part: this.part.index, line: i + 1, start: this.offsets[i + 1] ?? this.text.length, end: this.text.length };
+				this.exchange = { role, part: this.part.index, line: i + 1, start: i + 1 < lines.count ? lines.start(i + 1) : this.text.length, end: this.text.length };
 				this.exchanges.push(this.exchange);
 				i++;
 				continue;
@@ -278,21 +275,21 @@ class NoteScanner {
 					i++;
 					continue;
 				}
-				if (this.readFooterLine(i, line.replace(/---\s*$/, ""))) {
-					const close = this.gluedDocumentClose(i, line);
+				if (this.readFooterLine(i, line)) {
+					const close = this.gluedDocumentClose(i);
 					i = close >= 0 ? this.beginAppended(i, close) : i + 1;
 					if (close >= 0) inFooter = false;
 					continue;
 				}
 				inFooter = false; // text written under the footer by hand: ordinary body text again
 			}
-			this.addLinks(i, line);
-			const glued = this.gluedDocumentClose(i, line);
+			this.addLinks(i);
+			const glued = this.gluedDocumentClose(i);
 			i = glued >= 0 ? this.beginAppended(i, glued) : i + 1;
 		}
 		if (fence) this.diag("code-fence-unclosed", "warning", "A code block is never closed.", fence.line);
-		this.closeExchange(lines.length - 1);
-		this.part.endLine = Math.max(this.part.startLine, lines.length);
+		this.closeExchange(lines.count - 1);
+		this.part.endLine = Math.max(this.part.startLine, lines.count);
 		return this.record();
 	}
 

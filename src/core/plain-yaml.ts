@@ -9,12 +9,6 @@
 
 type Scalar = string | number | null;
 
-const KEY_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: +(.*))?$/;
-const ITEM_LINE = /^( *)- +(.*)$/;
-/** A continuation line of a folded plain scalar: its text after the indent. */
-const CONTINUATION = /^ +(.*)$/;
-const SINGLE_QUOTED = /^'((?:[^']|'')*)' *$/;
-const DOUBLE_QUOTED = /^"([^"\\]*)" *$/;
 /** A decimal without sign, exponent, leading zero or `_`: the same number to YAML and to JavaScript. */
 const NUMBER = /^(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?$/;
 const FLOW_ITEM = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
@@ -34,53 +28,57 @@ function trimSpaces(text: string): string {
 	return trimEndSpaces(start === 0 ? text : text.slice(start));
 }
 
+/** Where the spaces from `from` end (at most `to`). */
+function skipSpaces(text: string, from: number, to: number): number {
+	while (from < to && text.charCodeAt(from) === 32) from++;
+	return from;
+}
+
+const isLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+const isKeyChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+
+// Printable: no control character, C1 control, surrogate (kept out to stay simple), BOM or non-character.
+// These checks are regexes, not loops over characters: native matching is several times faster.
+/** The printable characters beyond ASCII. */
+const WIDE = "\\xa0-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd";
 /**
- * A plain scalar YAML reads as a string, without its trailing spaces; undefined when unsure. It starts
- * with a letter or `_` (never an indicator or a digit), is not a reserved word, and holds no `: `, ` #`,
- * trailing `:`, tab, line break, control character, surrogate (kept out to stay simple), BOM or
- * non-character: what is left reads the same in every YAML scalar style used here.
+ * A plain scalar YAML reads as a string: it starts with a letter or `_` (never an indicator or a digit)
+ * and holds only printable characters, no `: `, no ` #` and no trailing `:` (a `:` is followed by a
+ * character other than a space, a space by one other than `#`). What is left reads the same in every
+ * YAML scalar style used here, once reserved words are kept out.
  */
-function plainString(text: string): string | undefined {
-	const value = trimEndSpaces(text);
-	const n = value.length;
-	if (n === 0) return undefined;
-	const first = value.charCodeAt(0) | 32;
-	if (!((first >= 97 && first <= 122) || value.charCodeAt(0) === 95)) return undefined;
-	let prev = 0;
-	for (let i = 0; i < n; i++) {
-		const c = value.charCodeAt(i);
-		if (!printableCode(c)) return undefined;
-		if ((prev === 58 && c === 32) || (prev === 32 && c === 35)) return undefined;
-		prev = c;
-	}
-	if (prev === 58 || (n <= 5 && RESERVED.has(value))) return undefined;
-	return value;
+const PLAIN = new RegExp(`^[A-Za-z_](?:[\\x21-\\x39\\x3b-\\x7e${WIDE}]|:(?=[^ ])| (?=[^#]))*$`);
+/** `'...'` (a quote written `''`) of printable characters, then spaces. */
+const SINGLE_QUOTED = new RegExp(`^'((?:[\\x20-\\x26\\x28-\\x7e${WIDE}]|'')*)' *$`);
+/** `"..."` of printable characters without escapes, then spaces. */
+const DOUBLE_QUOTED = new RegExp(`^"([\\x20\\x21\\x23-\\x5b\\x5d-\\x7e${WIDE}]*)" *$`);
+
+/** `text[from, to)` as a plain string, without its trailing spaces; undefined when unsure (see PLAIN). */
+function plainString(text: string, from: number, to: number): string | undefined {
+	while (to > from && text.charCodeAt(to - 1) === 32) to--;
+	if (to === from) return undefined;
+	const value = text.slice(from, to);
+	if (!PLAIN.test(value)) return undefined;
+	return to - from <= 5 && RESERVED.has(value) ? undefined : value;
 }
 
-function printableCode(c: number): boolean {
-	return c >= 0x20 && !(c >= 0x7f && c <= 0x9f) && !(c >= 0xd800 && c <= 0xdfff) && c !== 0xfeff && c < 0xfffe;
-}
-
-function printable(text: string): boolean {
-	for (let i = 0; i < text.length; i++) if (!printableCode(text.charCodeAt(i))) return false;
-	return true;
-}
-
-/** A one-line scalar, or undefined when its YAML reading is not certain. */
-function scalar(text: string): Scalar | undefined {
-	const first = text.charCodeAt(0);
+/** The one-line scalar `text[from, to)`, or undefined when its YAML reading is not certain. */
+function scalar(text: string, from: number, to: number): Scalar | undefined {
+	const first = text.charCodeAt(from);
 	if (first === 39 /* ' */) {
-		const inner = SINGLE_QUOTED.exec(text)?.[1];
-		return inner !== undefined && printable(inner) ? inner.replace(/''/g, "'") : undefined;
+		const inner = SINGLE_QUOTED.exec(text.slice(from, to))?.[1];
+		return inner !== undefined && inner.includes("'") ? inner.replace(/''/g, "'") : inner;
 	}
-	if (first === 34 /* " */) {
-		const inner = DOUBLE_QUOTED.exec(text)?.[1];
-		return inner !== undefined && printable(inner) ? inner : undefined;
+	if (first === 34 /* " */) return DOUBLE_QUOTED.exec(text.slice(from, to))?.[1];
+	if (first >= 48 && first <= 57) {
+		const value = trimEndSpaces(text.slice(from, to));
+		return NUMBER.test(value) ? Number(value) : undefined;
 	}
-	const value = trimEndSpaces(text);
-	if (value === "null" || value === "~") return null;
-	if (NUMBER.test(value)) return Number(value);
-	return plainString(value);
+	if (first === 126 /* ~ */ || first === 110 /* n */) {
+		const value = trimEndSpaces(text.slice(from, to));
+		if (value === "~" || value === "null") return null;
+	}
+	return plainString(text, from, to);
 }
 
 function flowList(text: string): string[] | undefined {
@@ -97,55 +95,92 @@ function flowList(text: string): string[] | undefined {
 	return items;
 }
 
+/** The lines of a front matter body, as bounds in its text. */
+class BodyLines {
+	start = 0;
+	end: number;
+	constructor(private readonly text: string) {
+		this.end = this.endOf(0);
+	}
+	private endOf(from: number): number {
+		const nl = this.text.indexOf("\n", from);
+		return nl < 0 ? this.text.length : nl;
+	}
+	get done(): boolean {
+		return this.start > this.text.length;
+	}
+	next(): void {
+		this.start = this.end + 1;
+		if (this.start <= this.text.length) this.end = this.endOf(this.start);
+	}
+}
+
 /**
- * The data of a front matter block (its lines between the fences) in the generator's shapes, or null
+ * The data of a front matter body (the text between the fences) in the generator's shapes, or null
  * when any line is outside them.
  */
-export function readPlainYaml(lines: readonly string[]): Record<string, unknown> | null {
+export function readPlainYaml(body: string): Record<string, unknown> | null {
+	// Every shape here is a whole line matched to its end; a `\r`, U+2028 or U+2029 would end it early.
+	if (body.includes("\r") || body.includes("\u2028") || body.includes("\u2029")) return null;
 	const data: Record<string, unknown> = {};
-	let i = 0;
-	while (i < lines.length) {
-		const m = KEY_LINE.exec(lines[i] as string);
-		if (m === null) return null;
-		const key = m[1] as string;
+	const lines = new BodyLines(body);
+	while (!lines.done) {
+		const { start, end } = lines;
+		// `key:`, then the end of the line or spaces and a value.
+		if (!isLetter(body.charCodeAt(start))) return null;
+		let colon = start + 1;
+		while (colon < end && isKeyChar(body.charCodeAt(colon))) colon++;
+		if (colon >= end || body.charCodeAt(colon) !== 58) return null;
+		if (colon + 1 < end && body.charCodeAt(colon + 1) !== 32) return null;
+		const key = body.slice(start, colon);
 		if (Object.prototype.hasOwnProperty.call(data, key)) return null;
-		const rest = m[2] ?? "";
-		i++;
-		if (trimSpaces(rest) === "") {
-			// A block list, or null.
-			const items: Scalar[] = [];
-			let indent: string | undefined;
-			while (i < lines.length) {
-				const item = ITEM_LINE.exec(lines[i] as string);
-				if (item === null) break;
-				if (indent === undefined) indent = item[1];
-				else if (item[1] !== indent) return null;
-				const v = scalar(item[2] as string);
-				if (v === undefined) return null;
-				items.push(v);
-				i++;
-			}
-			data[key] = indent === undefined ? null : items;
-			continue;
-		}
-		if (rest.charCodeAt(0) === 91 /* [ */) {
-			const list = flowList(rest);
+		const rest = skipSpaces(body, colon + 1, end);
+		lines.next();
+		if (rest === end) {
+			const list = readBlockList(body, lines);
 			if (list === undefined) return null;
 			data[key] = list;
 			continue;
 		}
-		let value = scalar(rest);
+		if (body.charCodeAt(rest) === 91 /* [ */) {
+			const list = flowList(body.slice(rest, end));
+			if (list === undefined) return null;
+			data[key] = list;
+			continue;
+		}
+		let value = scalar(body, rest, end);
 		if (value === undefined) return null;
 		// A plain string folded onto indented lines: YAML joins them with single spaces.
-		while (i < lines.length && (lines[i] as string).startsWith(" ")) {
-			if (typeof value !== "string" || rest.charCodeAt(0) === 39 || rest.charCodeAt(0) === 34) return null;
-			const c = CONTINUATION.exec(lines[i] as string);
-			const more = c === null ? undefined : plainString(c[1] as string);
+		while (!lines.done && body.charCodeAt(lines.start) === 32) {
+			const quote = body.charCodeAt(rest);
+			if (typeof value !== "string" || quote === 39 || quote === 34) return null;
+			const more = plainString(body, skipSpaces(body, lines.start, lines.end), lines.end);
 			if (more === undefined) return null;
 			value = `${value} ${more}`;
-			i++;
+			lines.next();
 		}
 		data[key] = value;
 	}
 	return data;
+}
+
+/**
+ * The `- item` lines from the current line on, all at one indent: the list, null when there is none,
+ * undefined when an item is not certain.
+ */
+function readBlockList(body: string, lines: BodyLines): Scalar[] | null | undefined {
+	const items: Scalar[] = [];
+	let indent = -1;
+	while (!lines.done) {
+		const { start, end } = lines;
+		const dash = skipSpaces(body, start, end);
+		if (dash + 1 >= end || body.charCodeAt(dash) !== 45 || body.charCodeAt(dash + 1) !== 32) break;
+		if (indent < 0) indent = dash - start;
+		else if (dash - start !== indent) return undefined;
+		const value = scalar(body, skipSpaces(body, dash + 1, end), end);
+		if (value === undefined) return undefined;
+		items.push(value);
+		lines.next();
+	}
+	return indent < 0 ? null : items;
 }

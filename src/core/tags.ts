@@ -1,6 +1,7 @@
 // Reads the frontmatter `tags` value (list, single string or missing) and sorts the generator's
 // structural tags (source, conversation id, message ids, categories) from the rest.
 import type { ClassifiedTags, FormatOptions } from "./note-record";
+import { isTrimSpace } from "./white-space";
 
 export interface TagList {
 	tags: string[];
@@ -8,8 +9,10 @@ export interface TagList {
 	invalid: boolean;
 }
 
+/** The tag without surrounding white space and one leading `#` (checked by character: most tags have neither). */
 function cleanTag(text: string): string {
-	return text.trim().replace(/^#/, "");
+	const tag = isTrimSpace(text.charCodeAt(0)) || isTrimSpace(text.charCodeAt(text.length - 1)) ? text.trim() : text;
+	return tag.charCodeAt(0) === 35 ? tag.slice(1) : tag;
 }
 
 export function readTags(value: unknown): TagList {

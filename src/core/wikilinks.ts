@@ -2,6 +2,7 @@
 // (`[[a [[b]] c]]`) give the repaired outer link plus each inner one, inline code is skipped, and the
 // scan is linear in the line length whatever the input.
 import type { WikiLink } from "./note-record";
+import { isTrimSpace } from "./white-space";
 
 /** Deeper nesting than this is treated as text (a diagnostic says so); real notes nest two or three deep. */
 export const MAX_LINK_DEPTH = 32;
@@ -15,12 +16,7 @@ export interface LineLinkScan {
 /** The answer for a line without `[[` (most lines): shared, frozen. */
 const NO_LINKS: LineLinkScan = Object.freeze({ links: Object.freeze([]) as unknown as WikiLink[], tooDeep: false });
 
-interface Open {
-	pos: number;
-	embed: boolean;
-	hadInner: boolean;
-	closed: boolean;
-}
+type LinkText = Pick<WikiLink, "target" | "alias" | "heading" | "block">;
 
 /** Start/end pairs of inline code spans (backtick runs matched by a run of the same length). */
 export function inlineCodeSpans(line: string): number[] {
@@ -61,60 +57,41 @@ export function inlineCodeSpans(line: string): number[] {
 }
 
 /** Splits the text inside `[[ ]]` into target, alias, heading and block reference. */
-export function splitLinkText(text: string): Pick<WikiLink, "target" | "alias" | "heading" | "block"> {
-	let path = text;
-	let alias: string | null = null;
-	const pipe = path.indexOf("|");
-	if (pipe >= 0) {
-		alias = path.slice(pipe + 1);
-		path = path.slice(0, pipe);
-		// `[[a\|b]]` inside a table: the backslash escapes the pipe.
-		if (path.endsWith("\\")) path = path.slice(0, -1);
-	}
-	let heading: string | null = null;
-	let block: string | null = null;
-	const hash = path.indexOf("#");
-	if (hash >= 0) {
-		const sub = path.slice(hash + 1);
-		path = path.slice(0, hash);
-		if (sub.startsWith("^")) block = sub.slice(1);
-		else heading = sub;
-	}
-	return { target: path.trim(), alias, heading, block };
+export function splitLinkText(text: string): LinkText {
+	const parts: LinkText = { target: "", alias: null, heading: null, block: null };
+	new LinkScanner(text).splitInto(parts, 0, text.length);
+	return parts;
 }
 
-function makeLink(line: string, text: string, open: Open, close: number, inner: boolean, lineNo: number, lineStart: number): WikiLink | null {
-	const { target, alias, heading, block } = splitLinkText(text);
-	if (target === "") return null;
-	const start = open.embed ? open.pos - 1 : open.pos;
-	return {
-		target,
-		alias,
-		heading,
-		block,
-		embed: open.embed,
-		nested: open.hadInner,
-		inner,
-		raw: line.slice(start, close + 2),
-		line: lineNo,
-		column: start,
-		start: lineStart + start,
-		end: lineStart + close + 2,
-	};
+/** `text[from, to)` without surrounding white space (most link targets have none: no trim, one slice). */
+function trimmedSlice(text: string, from: number, to: number): string {
+	if (from >= to) return "";
+	const slice = text.slice(from, to);
+	return isTrimSpace(text.charCodeAt(from)) || isTrimSpace(text.charCodeAt(to - 1)) ? slice.trim() : slice;
 }
 
-const OPEN_STACK: Open[] = [];
+// The open brackets of the line being scanned, as a stack of parallel arrays (no object per link):
+// position of the `[[`, and flags. Shared by every call: a scan never runs inside another.
+const OPEN_POS: number[] = [];
+const OPEN_FLAGS: number[] = [];
+const EMBED = 1;
+const HAD_INNER = 2;
+/** Inner links whose outer link has not closed yet, with the stack depth of that outer link. */
+const PENDING_LINK: WikiLink[] = [];
+const PENDING_DEPTH: number[] = [];
 
-function sortByStart(links: WikiLink[]): void {
+/** Sorts `links[from..]` by start (inner links close, and so come out, before their outer link). */
+function sortByStart(links: WikiLink[], from: number): void {
 	// A hostile line may hold thousands of nested links: past a few, Array.sort keeps it n log n.
-	if (links.length > 16) {
-		links.sort((a, b) => a.start - b.start);
+	if (links.length - from > 16) {
+		const sorted = links.slice(from).sort((a, b) => a.start - b.start);
+		for (let i = 0; i < sorted.length; i++) links[from + i] = sorted[i] as WikiLink;
 		return;
 	}
-	for (let i = 1; i < links.length; i++) {
+	for (let i = from + 1; i < links.length; i++) {
 		const link = links[i] as WikiLink;
 		let j = i - 1;
-		while (j >= 0 && (links[j] as WikiLink).start > link.start) {
+		while (j >= from && (links[j] as WikiLink).start > link.start) {
 			links[j + 1] = links[j] as WikiLink;
 			j--;
 		}
@@ -122,72 +99,182 @@ function sortByStart(links: WikiLink[]): void {
 	}
 }
 
+/** The next place of `needle` in a text, for positions asked in increasing order: each search starts where the last one ended. */
+class Cursor {
+	/** The first occurrence at or after the last position asked for; the text's length when there is none. */
+	private at = -1;
+
+	constructor(
+		private readonly text: string,
+		private readonly needle: string,
+	) {}
+
+	from(position: number): number {
+		if (this.at < position) {
+			const at = this.text.indexOf(this.needle, position);
+			this.at = at < 0 ? this.text.length : at;
+		}
+		return this.at;
+	}
+}
+
+/**
+ * Finds the links of the lines of one text, line after line in order. It remembers where the next `[[`,
+ * `]]` and backtick are, so a search never runs over the same text twice: a line without links costs a
+ * comparison, and a bracket with no partner later in the note is looked for once, not once per line.
+ */
+export class LinkScanner {
+	private readonly opens: Cursor;
+	private readonly closes: Cursor;
+	private readonly ticks: Cursor;
+	private readonly pipes: Cursor;
+	private readonly hashes: Cursor;
+
+	constructor(
+		private readonly text: string,
+		private readonly skipCode = true,
+	) {
+		this.opens = new Cursor(text, "[[");
+		this.closes = new Cursor(text, "]]");
+		this.ticks = new Cursor(text, "`");
+		this.pipes = new Cursor(text, "|");
+		this.hashes = new Cursor(text, "#");
+	}
+
+	/**
+	 * Sets target, alias, heading and block reference from the text between `[[` and `]]`, `text[from, to)`.
+	 * Calls on one scanner must move forward (links without inner links never overlap, so they do), and
+	 * then `|` and `#` are looked for once in the whole text, not once per link.
+	 */
+	splitInto(link: LinkText, from: number, to: number): void {
+		const text = this.text;
+		let pathEnd = to;
+		const pipe = this.pipes.from(from);
+		if (pipe < to) {
+			link.alias = text.slice(pipe + 1, to);
+			pathEnd = pipe;
+			// `[[a\|b]]` inside a table: the backslash escapes the pipe.
+			if (pathEnd > from && text.charCodeAt(pathEnd - 1) === 92) pathEnd--;
+		}
+		const hash = this.hashes.from(from);
+		if (hash < pathEnd) {
+			if (hash + 1 < pathEnd && text.charCodeAt(hash + 1) === 94 /* ^ */) link.block = text.slice(hash + 2, pathEnd);
+			else link.heading = text.slice(hash + 1, pathEnd);
+			pathEnd = hash;
+		}
+		link.target = trimmedSlice(text, from, pathEnd);
+	}
+
+	/**
+	 * Appends the links of the line `text[from, to)` to `out`, in text order, an outer link before its inner
+	 * ones. `lineNo` is 1-based; `base` is added to offsets. Returns true when links nested too deep.
+	 */
+	scanLine(from: number, to: number, lineNo: number, base: number, out: WikiLink[]): boolean {
+		let nextOpen = this.opens.from(from);
+		if (nextOpen >= to) return false;
+		const text = this.text;
+		const first = out.length;
+		const code = this.skipCode && this.ticks.from(from) < to ? inlineCodeSpans(text.slice(from, to)) : null;
+		let codeAt = 0;
+		let depth = 0;
+		let pending = 0;
+		let madeInner = false;
+		let tooDeep = false;
+		let nextClose = this.closes.from(from);
+		while (nextOpen < to || (nextClose < to && depth > 0)) {
+			const isOpen = nextOpen < to && (nextClose >= to || nextOpen < nextClose);
+			const at = isOpen ? nextOpen : nextClose;
+			if (code !== null) {
+				// Skip code spans that end at or before `at`; if `at` is inside one, resume after it.
+				while (codeAt < code.length && (code[codeAt + 1] ?? 0) <= at - from) codeAt += 2;
+				const spanStart = code[codeAt];
+				const spanEnd = code[codeAt + 1];
+				if (spanStart !== undefined && spanEnd !== undefined && at - from >= spanStart) {
+					nextOpen = this.opens.from(from + spanEnd);
+					nextClose = this.closes.from(from + spanEnd);
+					continue;
+				}
+			}
+			if (isOpen) {
+				if (depth < MAX_LINK_DEPTH) {
+					OPEN_POS[depth] = at;
+					OPEN_FLAGS[depth] = depth === 0 && at > from && text.charCodeAt(at - 1) === 33 ? EMBED : 0;
+					depth++;
+				} else {
+					tooDeep = true;
+				}
+				nextOpen = this.opens.from(at + 2);
+				if (nextClose < at + 2) nextClose = this.closes.from(at + 2);
+				continue;
+			}
+			if (depth === 0) {
+				// `]]` with nothing open is text.
+				nextClose = this.closes.from(at + 1);
+				continue;
+			}
+			depth--;
+			// Inner links waiting for this link to close: it did, so they stay inner.
+			while (pending > 0 && (PENDING_DEPTH[pending - 1] as number) >= depth) pending--;
+			if (depth > 0) OPEN_FLAGS[depth - 1] = (OPEN_FLAGS[depth - 1] as number) | HAD_INNER;
+			const link = this.makeLink(OPEN_POS[depth] as number, OPEN_FLAGS[depth] as number, at, depth > 0, lineNo, from, base);
+			if (link) {
+				out.push(link);
+				if (depth > 0) {
+					madeInner = true;
+					PENDING_LINK[pending] = link;
+					PENDING_DEPTH[pending] = depth - 1;
+					pending++;
+				}
+			}
+			nextClose = this.closes.from(at + 2);
+			if (nextOpen < at + 2) nextOpen = this.opens.from(at + 2);
+		}
+		if (madeInner) {
+			// An inner link whose outer brackets never closed on this line is a plain link after all.
+			for (let k = 0; k < pending; k++) (PENDING_LINK[k] as WikiLink).inner = false;
+			sortByStart(out, first);
+		}
+		return tooDeep;
+	}
+
+	/** The link whose `[[` is at `open` and `]]` at `close`, or null when its target is empty. */
+	private makeLink(open: number, flags: number, close: number, inner: boolean, lineNo: number, lineFrom: number, base: number): WikiLink | null {
+		const nested = (flags & HAD_INNER) !== 0;
+		const start = (flags & EMBED) !== 0 ? open - 1 : open;
+		const link: WikiLink = {
+			target: "",
+			alias: null,
+			heading: null,
+			block: null,
+			embed: (flags & EMBED) !== 0,
+			nested,
+			inner,
+			raw: "",
+			line: lineNo,
+			column: start - lineFrom,
+			start: base + start,
+			end: base + close + 2,
+		};
+		if (nested) {
+			// The outer link's target is its text with the inner brackets removed.
+			const inside = this.text.slice(open + 2, close).replace(/\[\[|\]\]/g, "");
+			new LinkScanner(inside).splitInto(link, 0, inside.length);
+		} else {
+			this.splitInto(link, open + 2, close);
+		}
+		if (link.target === "") return null;
+		link.raw = this.text.slice(start, close + 2);
+		return link;
+	}
+}
+
 /**
  * Scans one line (no newline) for wikilinks. `lineNo` is 1-based, `lineStart` the line's offset in the
  * text; `skipCode` skips inline code spans. Links come out in text order, an outer link before its inner ones.
- * Jumps from bracket pair to bracket pair with indexOf, so plain text costs next to nothing.
  */
 export function scanLineLinks(line: string, lineNo: number, lineStart: number, skipCode = true): LineLinkScan {
-	let nextOpen = line.indexOf("[[");
-	if (nextOpen < 0) return NO_LINKS;
+	if (!line.includes("[[")) return NO_LINKS;
 	const links: WikiLink[] = [];
-	const code = skipCode && line.includes("`") ? inlineCodeSpans(line) : null;
-	let codeAt = 0;
-	// One stack for every call (this function never runs inside itself): a line with links is common.
-	const stack = OPEN_STACK;
-	stack.length = 0;
-	/** Inner links, with the outer link they stand in, until that one closes (or the line ends). */
-	let pendingInner: { link: WikiLink; parent: Open }[] | null = null;
-	let tooDeep = false;
-	let nextClose = line.indexOf("]]");
-	while (nextOpen >= 0 || (nextClose >= 0 && stack.length > 0)) {
-		const isOpen = nextOpen >= 0 && (nextClose < 0 || nextOpen < nextClose);
-		const at = isOpen ? nextOpen : nextClose;
-		if (code !== null) {
-			// Skip code spans that end at or before `at`; if `at` is inside one, resume after it.
-			while (codeAt < code.length && (code[codeAt + 1] ?? 0) <= at) codeAt += 2;
-			const spanStart = code[codeAt];
-			const spanEnd = code[codeAt + 1];
-			if (spanStart !== undefined && spanEnd !== undefined && at >= spanStart) {
-				nextOpen = line.indexOf("[[", spanEnd);
-				nextClose = line.indexOf("]]", spanEnd);
-				continue;
-			}
-		}
-		if (isOpen) {
-			if (stack.length < MAX_LINK_DEPTH) {
-				const embed = stack.length === 0 && at > 0 && line.charCodeAt(at - 1) === 33;
-				stack.push({ pos: at, embed, hadInner: false, closed: false });
-			} else {
-				tooDeep = true;
-			}
-			nextOpen = line.indexOf("[[", at + 2);
-			if (nextClose >= 0 && nextClose < at + 2) nextClose = line.indexOf("]]", at + 2);
-			continue;
-		}
-		const open = stack.pop();
-		if (open === undefined) {
-			// `]]` with nothing open is text.
-			nextClose = line.indexOf("]]", at + 1);
-			continue;
-		}
-		open.closed = true;
-		const parent = stack.length > 0 ? stack[stack.length - 1] : undefined;
-		if (parent) parent.hadInner = true;
-		const inside = line.slice(open.pos + 2, at);
-		const link = makeLink(line, open.hadInner ? inside.replace(/\[\[|\]\]/g, "") : inside, open, at, parent !== undefined, lineNo, lineStart);
-		if (link) {
-			links.push(link);
-			if (parent) (pendingInner ??= []).push({ link, parent });
-		}
-		nextClose = line.indexOf("]]", at + 2);
-		if (nextOpen >= 0 && nextOpen < at + 2) nextOpen = line.indexOf("[[", at + 2);
-	}
-	if (pendingInner !== null) {
-		// An inner link whose outer brackets never closed on this line is a plain link after all.
-		for (const { link, parent } of pendingInner) if (!parent.closed) link.inner = false;
-		// Inner links close first; report them in reading order instead.
-		sortByStart(links);
-	}
+	const tooDeep = new LinkScanner(line, skipCode).scanLine(0, line.length, lineNo, lineStart, links);
 	return { links, tooDeep };
 }

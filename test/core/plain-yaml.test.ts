@@ -6,7 +6,7 @@ import { readPlainYaml } from "../../src/core/plain-yaml";
 import { FIXTURES, listNotes } from "./fixture-files";
 
 /** The plain reader on a body given as text. */
-const plain = (body: string): Record<string, unknown> | null => readPlainYaml(body.split("\n"));
+const plain = (body: string): Record<string, unknown> | null => readPlainYaml(body);
 
 /** gray-matter's reading of a front matter body, or "error" when js-yaml refuses it. */
 function grayMatter(body: string): unknown {
