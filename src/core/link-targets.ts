@@ -3,7 +3,7 @@
 // index's inverse map (name key -> notes whose links may resolve through it), kept per target rather than
 // per key: thousands of notes link the same few concept targets, and a target found once while a note is
 // compacted needs no second look-up for its keys or its linkers.
-import { lookupKeys } from "./link-resolution";
+import { isOwnKey, lookupKeys } from "./link-resolution";
 import type { IndexedNote, LinkRef } from "./indexed-note";
 import { linkForms } from "./link-keys";
 import { addValue, deleteValue, MultiMap, valuesOf, type Values } from "./multi-map";
@@ -82,9 +82,13 @@ export class LinkTargets {
 	 * the whole form of each heading or block link (a title may hold `#`).
 	 */
 	linkNote(note: IndexedNote): void {
-		for (const link of note.anchoredLinks) for (const form of linkForms(link).slice(1)) this.collect(this.entry(form, true));
+		// Indexed loops: an empty list is the shared frozen one, which for-of walks through a real iterator.
+		const anchored = note.anchoredLinks;
+		for (let i = 0; i < anchored.length; i++) for (const form of linkForms(anchored[i] as LinkRef).slice(1)) this.collect(this.entry(form, true));
 		const path = note.path;
-		for (const e of this.collected) {
+		const collected = this.collected;
+		for (let i = 0; i < collected.length; i++) {
+			const e = collected[i] as Target;
 			if (e.linkers === undefined) this.unlinked--;
 			e.linkers = addValue(e.linkers, path);
 		}
@@ -147,8 +151,8 @@ export class LinkTargets {
 		let e = this.map.get(s);
 		if (e === undefined) {
 			const text = copy ? ownString(s) : s;
-			const keys = lookupKeys(text);
-			e = { text, keys: keys.length === 1 && keys[0] === text ? null : keys, linkers: undefined, stamp: 0, single: null };
+			const keys = isOwnKey(text) ? null : lookupKeys(text);
+			e = { text, keys: keys === null || (keys.length === 1 && keys[0] === text) ? null : keys, linkers: undefined, stamp: 0, single: null };
 			this.map.set(text, e);
 			this.unlinked++;
 			if (e.keys !== null) for (const k of e.keys) if (k !== text) this.byKey.add(k, text);
