@@ -129,6 +129,7 @@ export function lookupKeys(target: string): string[] {
 export function fileKeys(path: string): string[] {
 	const name = stripMd(fileName(path));
 	const key = nameKey(name);
+	if (!name.includes("_")) return [key];
 	const spaced = nameKey(name.replace(/_/g, " "));
 	return spaced === key ? [key] : [key, spaced];
 }
@@ -174,16 +175,17 @@ export class LinkResolver {
 		return found;
 	}
 
+	// Indexed reads, not destructuring (which walks an iterator): a note file comes in every first-scan step.
 	addNote(path: string): void {
-		const [key, spaced] = fileKeys(path);
-		if (key !== undefined) this.names.add(key, path);
-		if (spaced !== undefined) this.spacedNames.add(spaced, path);
+		const keys = fileKeys(path);
+		this.names.add(keys[0] as string, path);
+		if (keys.length > 1) this.spacedNames.add(keys[1] as string, path);
 	}
 
 	removeNote(path: string): void {
-		const [key, spaced] = fileKeys(path);
-		if (key !== undefined) this.names.remove(key, path);
-		if (spaced !== undefined) this.spacedNames.remove(spaced, path);
+		const keys = fileKeys(path);
+		this.names.remove(keys[0] as string, path);
+		if (keys.length > 1) this.spacedNames.remove(keys[1] as string, path);
 	}
 
 	hasAttachment(path: string): boolean {

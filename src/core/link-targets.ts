@@ -28,8 +28,12 @@ export class LinkTargets {
 	private stamp = 0;
 	/** Entries no note links to; swept once they outnumber the linked ones. */
 	private unlinked = 0;
-	/** The distinct targets of the note being linked (see `beginNote`). */
+	/**
+	 * The distinct targets of the note being linked (see `beginNote`): the first `collectedCount`. Reused,
+	 * not emptied (emptying a list frees its storage, and every note would grow a new one).
+	 */
 	private readonly collected: Target[] = [];
+	private collectedCount = 0;
 
 	get size(): number {
 		return this.map.size;
@@ -67,7 +71,7 @@ export class LinkTargets {
 	 */
 	beginNote(): void {
 		this.stamp++;
-		this.collected.length = 0;
+		this.collectedCount = 0;
 	}
 
 	/** The pooled copy of one of the note's link targets (see `beginNote`). */
@@ -87,12 +91,12 @@ export class LinkTargets {
 		for (let i = 0; i < anchored.length; i++) for (const form of linkForms(anchored[i] as LinkRef).slice(1)) this.collect(this.entry(form, true));
 		const path = note.path;
 		const collected = this.collected;
-		for (let i = 0; i < collected.length; i++) {
+		for (let i = 0; i < this.collectedCount; i++) {
 			const e = collected[i] as Target;
 			if (e.linkers === undefined) this.unlinked--;
 			e.linkers = addValue(e.linkers, path);
 		}
-		this.collected.length = 0;
+		this.collectedCount = 0;
 	}
 
 	/** Records the note as a linker of each of its targets (an indexed note: its strings are pooled already). */
@@ -144,6 +148,8 @@ export class LinkTargets {
 		this.map.clear();
 		this.byKey.clear();
 		this.unlinked = 0;
+		this.collected.length = 0;
+		this.collectedCount = 0;
 	}
 
 	/** The entry of a target, made on first use; `copy` when the string may be cut from a note's text. */
@@ -163,7 +169,7 @@ export class LinkTargets {
 	private collect(e: Target): void {
 		if (e.stamp === this.stamp) return;
 		e.stamp = this.stamp;
-		this.collected.push(e);
+		this.collected[this.collectedCount++] = e;
 	}
 
 	private unregister(e: Target): void {
