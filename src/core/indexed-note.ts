@@ -83,7 +83,7 @@ export function documentsOf(note: IndexedNote): NoteDocument[] {
 
 function packMessageIds(ids: readonly string[]): string | readonly string[] {
 	if (ids.length === 0) return "";
-	if (ids.some((id) => id.includes(SEPARATOR))) return ids.map(ownString);
+	for (let i = 0; i < ids.length; i++) if ((ids[i] as string).includes(SEPARATOR)) return ids.map(ownString);
 	return ids.length === 1 ? ownString(ids[0] as string) : ids.join(SEPARATOR);
 }
 
@@ -91,7 +91,9 @@ function packMessageIds(ids: readonly string[]): string | readonly string[] {
 function singlePlainDocument(record: NoteRecord, conversationIds: readonly string[]): boolean {
 	if (record.documents.length !== 1) return false;
 	const d = record.documents[0] as NoteDocument;
-	return d.index === 0 && d.line === 1 && d.title === record.title && d.date === record.date && d.conversationIds.length === conversationIds.length && d.conversationIds.every((id, i) => id === conversationIds[i]);
+	if (d.index !== 0 || d.line !== 1 || d.title !== record.title || d.date !== record.date || d.conversationIds.length !== conversationIds.length) return false;
+	for (let i = 0; i < conversationIds.length; i++) if (d.conversationIds[i] !== conversationIds[i]) return false;
+	return true;
 }
 
 /** A note's nested links as { target, raw } pairs. */
@@ -99,6 +101,13 @@ export function nestedLinks(note: IndexedNote): { target: string; raw: string }[
 	const out: { target: string; raw: string }[] = [];
 	for (let i = 0; i + 1 < note.nested.length; i += 2) out.push({ target: note.nested[i] as string, raw: note.nested[i + 1] as string });
 	return out;
+}
+
+/** `list` cut to `length`: in place when it was sized up front (shortening trims it), else a copy. */
+function exactList(list: string[], length: number, sized: boolean): string[] {
+	if (!sized) return list.slice();
+	list.length = length;
+	return list;
 }
 
 function ownOrNull(s: string | null): string | null {
@@ -132,17 +141,28 @@ function footerRefs(links: readonly WikiLink[], { pool, targets }: NotePools): L
 export function compactNote(record: NoteRecord, pools: NotePools): IndexedNote {
 	const { pool, targets } = pools;
 	targets.beginNote();
-	const linkTargets: string[] = [];
+	const links = record.links;
+	// Sized up front and cut to length at the end, so no list grown by push has to be copied to drop its
+	// spare room; a note with thousands of links grows one (a huge `new Array` is not a fast array).
+	const sized = links.length <= 1024;
+	const linkTargets: string[] = sized ? new Array<string>(links.length) : [];
+	let plainCount = 0;
 	let anchoredLinks: LinkUse[] = EMPTY;
 	let anchoredAt: Map<string, LinkUse> | undefined;
 	let nested: string[] = EMPTY;
-	for (const l of record.links) {
+	for (let i = 0; i < links.length; i++) {
+		const l = links[i] as WikiLink;
+		const plain = l.heading === null && l.block === null;
+		const target = plain ? targets.internLink(l.target) : null;
 		if (l.nested && !l.inner) {
-			if (nested === EMPTY) nested = [];
-			nested.push(targets.intern(l.target), ownString(l.raw));
+			const t = target ?? targets.intern(l.target);
+			const raw = ownString(l.raw);
+			// Most notes have one or two: a literal for the first pair is exactly as long as it needs to be.
+			if (nested === EMPTY) nested = [t, raw];
+			else nested.push(t, raw);
 		}
-		if (l.heading === null && l.block === null) {
-			linkTargets.push(targets.internLink(l.target));
+		if (target !== null) {
+			linkTargets[plainCount++] = target;
 			continue;
 		}
 		anchoredAt ??= new Map();
@@ -189,10 +209,10 @@ export function compactNote(record: NoteRecord, pools: NotePools): IndexedNote {
 		parts,
 		footerKeyFloor: footerKeyFloor(parts),
 		exchangeCount: record.exchanges.length,
+		linkTargets: plainCount === 0 ? EMPTY : exactList(linkTargets, plainCount, sized),
 		// slice(): arrays grown by push keep spare capacity; a copy is exactly as long as it needs to be.
-		linkTargets: linkTargets.length === 0 ? EMPTY : linkTargets.slice(),
 		anchoredLinks: anchoredLinks === EMPTY ? EMPTY : anchoredLinks.slice(),
-		nested: nested === EMPTY ? EMPTY : nested.slice(),
+		nested: nested.length > 2 ? nested.slice() : nested,
 		diagnostics: record.diagnostics.length === 0 ? EMPTY : record.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: ownString(d.message), line: d.line })),
 	};
 }

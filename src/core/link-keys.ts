@@ -45,15 +45,22 @@ function listMayUse(links: readonly LinkRef[], key: string, targets: LinkTargets
 }
 
 /** A lower bound on the length of the name keys of a note's `preceding` / `following` links. */
+// Indexed loops: footer lists are often shared frozen ones, which for-of walks through a real iterator.
 export function footerKeyFloor(parts: readonly { preceding: readonly LinkRef[]; following: readonly LinkRef[] }[]): number {
 	let floor = NO_FOOTER;
-	for (const part of parts) floor = Math.min(floor, listFloor(part.preceding), listFloor(part.following));
+	for (let i = 0; i < parts.length; i++) {
+		const part = parts[i] as { preceding: readonly LinkRef[]; following: readonly LinkRef[] };
+		floor = Math.min(floor, listFloor(part.preceding), listFloor(part.following));
+	}
 	return floor;
 }
 
 function listFloor(links: readonly LinkRef[]): number {
 	let floor = NO_FOOTER;
-	for (const link of links) floor = Math.min(floor, link.heading === null && link.block === null ? keyLengthFloor(link.target) : 0);
+	for (let i = 0; i < links.length; i++) {
+		const link = links[i] as LinkRef;
+		floor = Math.min(floor, link.heading === null && link.block === null ? keyLengthFloor(link.target) : 0);
+	}
 	return floor;
 }
 

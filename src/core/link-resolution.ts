@@ -60,7 +60,7 @@ export function keyLengthFloor(target: string): number {
 		const c = target.charCodeAt(i);
 		// Non-ASCII (lower-casing may change the length), or a path, alias or heading (other key forms).
 		if (c > 127 || c === 47 || c === 124 || c === 35) return 0;
-		if (c === 32 || (c >= 9 && c <= 13)) spaces++;
+		if (isSpace(c)) spaces++;
 		else end = i + 1;
 		// < > : " \ ? * [ ] are deleted by sanitizing (and / above).
 		if (c === 60 || c === 62 || c === 58 || c === 34 || c === 92 || c === 63 || c === 42 || c === 91 || c === 93) continue;
@@ -73,11 +73,34 @@ export function keyLengthFloor(target: string): number {
 	return Math.max(0, Math.min(target.length - spaces, Math.min(200, kept - 4) - spaces));
 }
 
+function isSpace(c: number): boolean {
+	return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * Whether a target is its own one name key, found without building any string: lower-case ASCII, none
+ * of the characters sanitizing deletes or that make a path, alias or heading, no outer white space, no
+ * leading "the ", no `.md`, at most 200 characters. Most targets are (concept names, generated titles).
+ */
+export function isOwnKey(target: string): boolean {
+	const n = target.length;
+	if (n === 0 || n > MAX_NAME) return false;
+	for (let i = 0; i < n; i++) {
+		const c = target.charCodeAt(i);
+		if (c > 127 || (c >= 65 && c <= 90)) return false;
+		// < > : " / \ | ? * [ ] #
+		if (c === 60 || c === 62 || c === 58 || c === 34 || c === 47 || c === 92 || c === 124 || c === 63 || c === 42 || c === 91 || c === 93 || c === 35) return false;
+	}
+	if (isSpace(target.charCodeAt(0)) || isSpace(target.charCodeAt(n - 1))) return false;
+	return !target.startsWith("the ") && !target.endsWith(".md");
+}
+
 /**
  * The name keys under which a link target may find its file. Any file a target can resolve to has one
  * of these among its `fileKeys`, so they index the inverse map (name key -> linking notes).
  */
 export function lookupKeys(target: string): string[] {
+	if (isOwnKey(target)) return [target];
 	if (!NOT_PLAIN.test(target)) {
 		const key = nameKey(target);
 		const sanitized = sanitizeTitle(target.trim());
@@ -106,6 +129,7 @@ export function lookupKeys(target: string): string[] {
 export function fileKeys(path: string): string[] {
 	const name = stripMd(fileName(path));
 	const key = nameKey(name);
+	if (!name.includes("_")) return [key];
 	const spaced = nameKey(name.replace(/_/g, " "));
 	return spaced === key ? [key] : [key, spaced];
 }
@@ -151,16 +175,17 @@ export class LinkResolver {
 		return found;
 	}
 
+	// Indexed reads, not destructuring (which walks an iterator): a note file comes in every first-scan step.
 	addNote(path: string): void {
-		const [key, spaced] = fileKeys(path);
-		if (key !== undefined) this.names.add(key, path);
-		if (spaced !== undefined) this.spacedNames.add(spaced, path);
+		const keys = fileKeys(path);
+		this.names.add(keys[0] as string, path);
+		if (keys.length > 1) this.spacedNames.add(keys[1] as string, path);
 	}
 
 	removeNote(path: string): void {
-		const [key, spaced] = fileKeys(path);
-		if (key !== undefined) this.names.remove(key, path);
-		if (spaced !== undefined) this.spacedNames.remove(spaced, path);
+		const keys = fileKeys(path);
+		this.names.remove(keys[0] as string, path);
+		if (keys.length > 1) this.spacedNames.remove(keys[1] as string, path);
 	}
 
 	hasAttachment(path: string): boolean {

@@ -3,7 +3,7 @@
 // index's inverse map (name key -> notes whose links may resolve through it), kept per target rather than
 // per key: thousands of notes link the same few concept targets, and a target found once while a note is
 // compacted needs no second look-up for its keys or its linkers.
-import { lookupKeys } from "./link-resolution";
+import { isOwnKey, lookupKeys } from "./link-resolution";
 import type { IndexedNote, LinkRef } from "./indexed-note";
 import { linkForms } from "./link-keys";
 import { addValue, deleteValue, MultiMap, valuesOf, type Values } from "./multi-map";
@@ -28,8 +28,12 @@ export class LinkTargets {
 	private stamp = 0;
 	/** Entries no note links to; swept once they outnumber the linked ones. */
 	private unlinked = 0;
-	/** The distinct targets of the note being linked (see `beginNote`). */
+	/**
+	 * The distinct targets of the note being linked (see `beginNote`): the first `collectedCount`. Reused,
+	 * not emptied (emptying a list frees its storage, and every note would grow a new one).
+	 */
 	private readonly collected: Target[] = [];
+	private collectedCount = 0;
 
 	get size(): number {
 		return this.map.size;
@@ -67,7 +71,7 @@ export class LinkTargets {
 	 */
 	beginNote(): void {
 		this.stamp++;
-		this.collected.length = 0;
+		this.collectedCount = 0;
 	}
 
 	/** The pooled copy of one of the note's link targets (see `beginNote`). */
@@ -82,13 +86,17 @@ export class LinkTargets {
 	 * the whole form of each heading or block link (a title may hold `#`).
 	 */
 	linkNote(note: IndexedNote): void {
-		for (const link of note.anchoredLinks) for (const form of linkForms(link).slice(1)) this.collect(this.entry(form, true));
+		// Indexed loops: an empty list is the shared frozen one, which for-of walks through a real iterator.
+		const anchored = note.anchoredLinks;
+		for (let i = 0; i < anchored.length; i++) for (const form of linkForms(anchored[i] as LinkRef).slice(1)) this.collect(this.entry(form, true));
 		const path = note.path;
-		for (const e of this.collected) {
+		const collected = this.collected;
+		for (let i = 0; i < this.collectedCount; i++) {
+			const e = collected[i] as Target;
 			if (e.linkers === undefined) this.unlinked--;
 			e.linkers = addValue(e.linkers, path);
 		}
-		this.collected.length = 0;
+		this.collectedCount = 0;
 	}
 
 	/** Records the note as a linker of each of its targets (an indexed note: its strings are pooled already). */
@@ -140,6 +148,8 @@ export class LinkTargets {
 		this.map.clear();
 		this.byKey.clear();
 		this.unlinked = 0;
+		this.collected.length = 0;
+		this.collectedCount = 0;
 	}
 
 	/** The entry of a target, made on first use; `copy` when the string may be cut from a note's text. */
@@ -147,8 +157,8 @@ export class LinkTargets {
 		let e = this.map.get(s);
 		if (e === undefined) {
 			const text = copy ? ownString(s) : s;
-			const keys = lookupKeys(text);
-			e = { text, keys: keys.length === 1 && keys[0] === text ? null : keys, linkers: undefined, stamp: 0, single: null };
+			const keys = isOwnKey(text) ? null : lookupKeys(text);
+			e = { text, keys: keys === null || (keys.length === 1 && keys[0] === text) ? null : keys, linkers: undefined, stamp: 0, single: null };
 			this.map.set(text, e);
 			this.unlinked++;
 			if (e.keys !== null) for (const k of e.keys) if (k !== text) this.byKey.add(k, text);
@@ -159,7 +169,7 @@ export class LinkTargets {
 	private collect(e: Target): void {
 		if (e.stamp === this.stamp) return;
 		e.stamp = this.stamp;
-		this.collected.push(e);
+		this.collected[this.collectedCount++] = e;
 	}
 
 	private unregister(e: Target): void {

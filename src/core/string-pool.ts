@@ -15,6 +15,9 @@ export function ownString(s: string): string {
 	return s.length < 13 ? s : [s.slice(0, 1), s.slice(1)].join("");
 }
 
+/** How many recent one-element lists `list` compares before hashing. */
+const RECENT = 4;
+
 /**
  * Shares identical strings (tags, conversation ids, headings) between notes; link targets have their own
  * table (link-targets.ts). `prune` drops strings no longer in use: the index calls it when the pool has
@@ -24,6 +27,11 @@ export class StringPool {
 	private map = new Map<string, string>();
 	/** String -> a shared, frozen one-element list of it (a note's source, its conversation id). */
 	private lists = new Map<string, readonly string[]>();
+	/**
+	 * The last one-element lists handed out, newest first: notes come folder by folder, so the next one
+	 * mostly has the same source, conversation and category, found by comparing instead of hashing.
+	 */
+	private recent: (readonly string[])[] = [];
 	private live = 0;
 
 	get size(): number {
@@ -48,12 +56,16 @@ export class StringPool {
 		if (list.length === 0) return EMPTY;
 		const only = list.length === 1 ? list[0] : undefined;
 		if (only === undefined) return list.map((s) => this.intern(s));
+		const recent = this.recent;
+		for (let i = 0; i < recent.length; i++) if ((recent[i] as readonly string[])[0] === only) return recent[i] as string[];
 		let shared = this.lists.get(only);
 		if (shared === undefined) {
 			const s = this.intern(only);
 			shared = Object.freeze([s]);
 			this.lists.set(s, shared);
 		}
+		if (recent.length === RECENT) recent.pop();
+		recent.unshift(shared);
 		return shared as string[];
 	}
 
@@ -89,11 +101,13 @@ export class StringPool {
 		}
 		this.map = next;
 		this.lists = lists;
+		this.recent = [];
 		this.live = next.size;
 	}
 
 	clear(): void {
 		this.map.clear();
+		this.recent = [];
 		this.lists.clear();
 		this.live = 0;
 	}

@@ -169,9 +169,11 @@ export class ThreadIndex implements ThreadIndexReader {
 		}
 		if (compacted) this.targets.linkNote(record);
 		else this.targets.link(record);
-		for (const id of record.conversationIds) {
-			this.conversations.add(id, path);
-			this.dirtyConversations.add(id);
+		// An indexed loop: a one-id list is a shared frozen one, which for-of walks through a real iterator.
+		const ids = record.conversationIds;
+		for (let i = 0; i < ids.length; i++) {
+			this.conversations.add(ids[i] as string, path);
+			this.dirtyConversations.add(ids[i] as string);
 		}
 		this.unresolved.markDirty(path);
 		this.linkThreads.noteChanged(path, record.conversationIds.length === 0 && footerLinks(record).length > 0);

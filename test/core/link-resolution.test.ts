@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { keyLengthFloor, LinkResolver, lookupKeys, sanitizeTitle } from "../../src/core/link-resolution";
+import { isOwnKey, keyLengthFloor, LinkResolver, lookupKeys, nameKey, sanitizeTitle } from "../../src/core/link-resolution";
 
 describe("sanitizeTitle", () => {
 	it("follows the generator's file naming", () => {
@@ -62,6 +62,25 @@ describe("LinkResolver", () => {
 	it("lookupKeys cover every name a target may resolve through", () => {
 		expect(lookupKeys("The [x]: y?")).toEqual(["the [x]: y?", "x y"]);
 		expect(lookupKeys("folder/Note.md#h")).toEqual(["folder/note.md#h", "note.md#h", "foldernote.md#h", "folder/note.md", "note", "note.md", "foldernote.md"]);
+	});
+
+	it("isOwnKey says a target is its only lookup key only when the long way agrees", () => {
+		expect(isOwnKey("i think diffusion models simple on")).toBe(true);
+		for (const t of ["", " a", "a ", "The a", "the a", "a.md", "a/b", "a#b", "a|b", "a?", "é", "x".repeat(201)]) expect(isOwnKey(t)).toBe(false);
+		const piece = fc.constantFrom("a", "B", "the ", "The ", " ", "\t", ":", "?", "[", "/", "|", "#", ".md", ".MD", "é", "x".repeat(60), "word ", "-", "\u0000");
+		const target = fc.array(piece, { maxLength: 8 }).map((a) => a.join(""));
+		let own = 0;
+		fc.assert(
+			fc.property(target, (t) => {
+				if (!isOwnKey(t)) return;
+				own++;
+				expect(nameKey(t)).toBe(t);
+				expect(sanitizeTitle(t.trim())).toBe(t);
+				expect(/[/|#]|\.md\s*$/i.test(t)).toBe(false);
+			}),
+			{ numRuns: 5000 },
+		);
+		expect(own).toBeGreaterThan(100);
 	});
 
 	it("keyLengthFloor is a lower bound on the length of every lookup key", () => {
