@@ -15,28 +15,55 @@ export const FRONTMATTER_OPEN = /^---([A-Za-z]*)\s*$/;
 export const YAML_KEY = /^([A-Za-z_][\w-]*):(?:\s|$)/;
 export const YAML_LINE = /^(?:[A-Za-z_][\w-]*:(?:\s|$)|\s*-(?:\s|$)|\s+\S|\s*#|\s*$)/;
 
-const footerPatterns = new WeakMap<FormatOptions, RegExp>();
+interface FooterReader {
+	pattern: RegExp;
+	/** The kind of each label text met so far, as footerKind gives it. */
+	kinds: Map<string, FooterKind>;
+}
+
+const footerReaders = new WeakMap<FormatOptions, FooterReader>();
+/** The last format asked for: a vault parses every note with the same one. */
+let lastFormat: FormatOptions | null = null;
+let lastReader: FooterReader | null = null;
 
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** `preceding: [[x]]`, `following: [[x]]`, `see also: [[x]]` in any case, possibly glued to `---`. */
-export function footerPattern(format: FormatOptions): RegExp {
-	let pattern = footerPatterns.get(format);
-	if (!pattern) {
+function footerReader(format: FormatOptions): FooterReader {
+	if (format === lastFormat && lastReader !== null) return lastReader;
+	let reader = footerReaders.get(format);
+	if (!reader) {
 		const labels = [format.precedingLabel, format.followingLabel, format.seeAlsoLabel].map((l) => escapeRegExp(l.trim()).replace(/\s+/g, "\\s+"));
-		pattern = new RegExp(`^\\s*(${labels.join("|")})\\s*:\\s*(?=.*\\[\\[)`, "i");
-		footerPatterns.set(format, pattern);
+		reader = { pattern: new RegExp(`^\\s*(${labels.join("|")})\\s*:\\s*(?=.*\\[\\[)`, "i"), kinds: new Map() };
+		footerReaders.set(format, reader);
 	}
-	return pattern;
+	lastFormat = format;
+	lastReader = reader;
+	return reader;
 }
 
-export function footerKind(label: string, format: FormatOptions): FooterKind {
+/** `preceding: [[x]]`, `following: [[x]]`, `see also: [[x]]` in any case, possibly glued to `---`. */
+export function footerPattern(format: FormatOptions): RegExp {
+	return footerReader(format).pattern;
+}
+
+function labelKind(label: string, format: FormatOptions): FooterKind {
 	const norm = label.toLowerCase().replace(/\s+/g, " ");
 	if (norm === format.precedingLabel.toLowerCase()) return "preceding";
 	if (norm === format.followingLabel.toLowerCase()) return "following";
 	return "seeAlso";
+}
+
+/** Which footer list a matched label fills; remembered per label text (a vault writes a handful of them). */
+export function footerKind(label: string, format: FormatOptions): FooterKind {
+	const kinds = footerReader(format).kinds;
+	let kind = kinds.get(label);
+	if (kind === undefined) {
+		kind = labelKind(label, format);
+		if (kinds.size < 256) kinds.set(label, kind);
+	}
+	return kind;
 }
 
 export function messageRole(line: string): "user" | "assistant" | null {
