@@ -5,7 +5,8 @@ import { readFrontmatter } from "./frontmatter";
 import type { Diagnostic, Exchange, FormatOptions, NoteDocument, NotePart, NoteRecord, WikiLink } from "./note-record";
 import { basenameOf, DEFAULT_FORMAT } from "./note-record";
 import { classifyTags, conversationIdsOf, readTags } from "./tags";
-import { ANY, DASH, FENCE, FENCE_OPEN, footerKind, footerPattern, FRONTMATTER_OPEN, isBlank, isRule, messageRole, STAR, TEXT, YAML_KEY, YAML_LINE } from "./line-kind";
+import { type FooterReader, footerReader } from "./footer-line";
+import { ANY, DASH, FENCE, FENCE_OPEN, FRONTMATTER_OPEN, isBlank, isRule, messageRole, STAR, TEXT, YAML_KEY, YAML_LINE } from "./line-kind";
 import { NoteLines } from "./note-lines";
 import { LinkScanner } from "./wikilinks";
 
@@ -28,7 +29,7 @@ function scalarText(value: unknown): string {
 class NoteScanner {
 	private readonly lines: NoteLines;
 	private readonly linkScanner: LinkScanner;
-	private readonly footer: RegExp;
+	private readonly footer: FooterReader;
 	private readonly diagnostics: Diagnostic[] = [];
 	private readonly documents: NoteDocument[] = [];
 	private readonly parts: NotePart[] = [];
@@ -38,6 +39,8 @@ class NoteScanner {
 	private part!: NotePart;
 	private exchange: Exchange | null = null;
 	private tooDeepReported = false;
+	/** The tags of the first document when it has front matter (see record). */
+	private firstDocumentTags: string[] | null = null;
 
 	constructor(
 		private readonly path: string,
@@ -46,7 +49,7 @@ class NoteScanner {
 	) {
 		this.lines = new NoteLines(text);
 		this.linkScanner = new LinkScanner(text);
-		this.footer = footerPattern(format);
+		this.footer = footerReader(format);
 	}
 
 	private diag(code: Diagnostic["code"], severity: Diagnostic["severity"], message: string, line: number): void {
@@ -89,7 +92,7 @@ class NoteScanner {
 	/** Reads a frontmatter block whose keys run from `first` to `close` - 1; returns the document. */
 	private readDocument(fenceIndex: number, language: string, first: number, close: number): NoteDocument {
 		const { data, diagnostics } = readFrontmatter(language, this.lines.block(first, close), fenceIndex + 1);
-		this.diagnostics.push(...diagnostics);
+		for (const diagnostic of diagnostics) this.diagnostics.push(diagnostic);
 		const title = data.title === undefined || data.title === null ? null : scalarText(data.title);
 		const date = normalizeDate(data.date);
 		if (date.invalid) this.diag("date-invalid", "warning", `The date "${scalarText(data.date)}" could not be read.`, fenceIndex + 1);
@@ -102,8 +105,10 @@ class NoteScanner {
 			line: fenceIndex + 1,
 			title,
 			date: date.iso,
-			conversationIds: conversationIdsOf(read.tags, this.format),
+			// The first document's ids come at the end: when it is the only one, they are the note's.
+			conversationIds: this.documents.length === 0 ? [] : conversationIdsOf(read.tags, this.format),
 		};
+		if (this.documents.length === 0) this.firstDocumentTags = read.tags;
 		this.documents.push(document);
 		return document;
 	}
@@ -150,9 +155,8 @@ class NoteScanner {
 	 * to its end holds no bracket, so neither the label match nor the links depend on it.)
 	 */
 	private readFooterLine(lineIndex: number, line: string): boolean {
-		const match = this.footer.exec(line);
-		if (!match) return false;
-		const kind = footerKind(match[1] ?? "", this.format);
+		const kind = this.footer.kind(line);
+		if (kind === null) return false;
 		for (let k = this.addLinks(lineIndex); k < this.links.length; k++) {
 			const link = this.links[k] as WikiLink;
 			if (!link.inner) this.part[kind].push(link);
@@ -165,7 +169,7 @@ class NoteScanner {
 		let k = index + 1;
 		while (this.lines.isBlank(k)) k++;
 		const line = this.lines.line(k);
-		return line === undefined || this.footer.test(line);
+		return line === undefined || this.footer.kind(line) !== null;
 	}
 
 	/** A line that ends with `---` glued to it, followed by a frontmatter block: an appended document. */
@@ -296,6 +300,10 @@ class NoteScanner {
 	private record(): NoteRecord {
 		const classified = classifyTags(this.tags, this.format);
 		const first = this.documents[0];
+		if (first && this.firstDocumentTags !== null) {
+			// One document: its tags are the note's, already classified (a copy: records never share arrays).
+			first.conversationIds = this.documents.length === 1 ? classified.conversationIds.slice() : conversationIdsOf(this.firstDocumentTags, this.format);
+		}
 		const title = first?.title ?? null;
 		if (title !== null && UNLINKABLE_TITLE.test(title)) {
 			this.diag("title-unlinkable", "info", "The title holds # ^ | [ or ], so a link written with it points elsewhere in Obsidian.", first?.line ?? 1);

@@ -95,6 +95,14 @@ function flowList(text: string): string[] | undefined {
 	return items;
 }
 
+/** The keys every generator note has, as constants: an object key made of a new string costs a string-table lookup. */
+const COMMON_KEYS = ["title", "date", "tags"];
+
+function keyAt(body: string, start: number, end: number): string {
+	for (const key of COMMON_KEYS) if (key.length === end - start && body.startsWith(key, start)) return key;
+	return body.slice(start, end);
+}
+
 /** The lines of a front matter body, as bounds in its text. */
 class BodyLines {
 	start = 0;
@@ -132,7 +140,7 @@ export function readPlainYaml(body: string): Record<string, unknown> | null {
 		while (colon < end && isKeyChar(body.charCodeAt(colon))) colon++;
 		if (colon >= end || body.charCodeAt(colon) !== 58) return null;
 		if (colon + 1 < end && body.charCodeAt(colon + 1) !== 32) return null;
-		const key = body.slice(start, colon);
+		const key = keyAt(body, start, colon);
 		if (Object.prototype.hasOwnProperty.call(data, key)) return null;
 		const rest = skipSpaces(body, colon + 1, end);
 		lines.next();
