@@ -39,8 +39,12 @@ const isKeyChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) ||
 
 // Printable: no control character, C1 control, surrogate (kept out to stay simple), BOM or non-character.
 // These checks are regexes, not loops over characters: native matching is several times faster.
-/** The printable characters beyond ASCII. */
-const WIDE = "\\xa0-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd";
+/**
+ * The printable characters beyond ASCII, without U+2028 and U+2029: they (and `\r`, a control character)
+ * would end a line early for YAML, so no value may hold them. Every character of an accepted body passes
+ * one of these classes, a key or list check, or is a space.
+ */
+const WIDE = "\\xa0-\\u2027\\u202a-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd";
 /**
  * A plain scalar YAML reads as a string: it starts with a letter or `_` (never an indicator or a digit)
  * and holds only printable characters, no `: `, no ` #` and no trailing `:` (a `:` is followed by a
@@ -128,8 +132,6 @@ class BodyLines {
  * when any line is outside them.
  */
 export function readPlainYaml(body: string): Record<string, unknown> | null {
-	// Every shape here is a whole line matched to its end; a `\r`, U+2028 or U+2029 would end it early.
-	if (body.includes("\r") || body.includes("\u2028") || body.includes("\u2029")) return null;
 	const data: Record<string, unknown> = {};
 	const lines = new BodyLines(body);
 	while (!lines.done) {
