@@ -20,6 +20,8 @@ const MATTER_OPTIONS = Object.freeze({
 });
 
 const SAFE_LANGUAGES = new Set(["", "yaml", "yml", "json"]);
+/** Shared by every block read without a problem (frozen: never modified). */
+const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
 
 export interface FrontmatterResult {
 	data: Record<string, unknown>;
@@ -37,7 +39,7 @@ interface YamlError {
  * `fenceLine` the 1-based line of the opening fence.
  */
 export function readFrontmatter(language: string, body: string, fenceLine: number): FrontmatterResult {
-	const lang = language.trim().toLowerCase();
+	const lang = language === "" ? "" : language.trim().toLowerCase();
 	if (!SAFE_LANGUAGES.has(lang)) {
 		return {
 			data: {},
@@ -53,7 +55,7 @@ export function readFrontmatter(language: string, body: string, fenceLine: numbe
 	}
 	if (lang !== "json") {
 		const plain = readPlainYaml(body);
-		if (plain !== null) return { data: plain, diagnostics: [] };
+		if (plain !== null) return { data: plain, diagnostics: NO_DIAGNOSTICS };
 	}
 	try {
 		const parsed = matter(`---${lang}\n${body}\n---\n`, MATTER_OPTIONS);

@@ -1,7 +1,6 @@
 // What a line of a note is: a first look at its first character (most lines are plain text, so no regex
-// runs on them), then the shapes the note scanner tells apart: fences, message headers, rules, footer
-// lines and frontmatter keys.
-import type { FooterKind, FormatOptions } from "./note-record";
+// runs on them), then the shapes the note scanner tells apart: fences, message headers, rules and
+// frontmatter keys (footer lines: footer-line.ts).
 
 /** What a line may be, from its first character (see NoteLines.kind). */
 export const TEXT = 0;
@@ -14,30 +13,6 @@ export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 export const FRONTMATTER_OPEN = /^---([A-Za-z]*)\s*$/;
 export const YAML_KEY = /^([A-Za-z_][\w-]*):(?:\s|$)/;
 export const YAML_LINE = /^(?:[A-Za-z_][\w-]*:(?:\s|$)|\s*-(?:\s|$)|\s+\S|\s*#|\s*$)/;
-
-const footerPatterns = new WeakMap<FormatOptions, RegExp>();
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** `preceding: [[x]]`, `following: [[x]]`, `see also: [[x]]` in any case, possibly glued to `---`. */
-export function footerPattern(format: FormatOptions): RegExp {
-	let pattern = footerPatterns.get(format);
-	if (!pattern) {
-		const labels = [format.precedingLabel, format.followingLabel, format.seeAlsoLabel].map((l) => escapeRegExp(l.trim()).replace(/\s+/g, "\\s+"));
-		pattern = new RegExp(`^\\s*(${labels.join("|")})\\s*:\\s*(?=.*\\[\\[)`, "i");
-		footerPatterns.set(format, pattern);
-	}
-	return pattern;
-}
-
-export function footerKind(label: string, format: FormatOptions): FooterKind {
-	const norm = label.toLowerCase().replace(/\s+/g, " ");
-	if (norm === format.precedingLabel.toLowerCase()) return "preceding";
-	if (norm === format.followingLabel.toLowerCase()) return "following";
-	return "seeAlso";
-}
 
 export function messageRole(line: string): "user" | "assistant" | null {
 	const text = line.trim();

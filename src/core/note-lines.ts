@@ -4,15 +4,35 @@
 import { ANY, DASH, FENCE, STAR, TEXT } from "./line-kind";
 import { isTrimSpace } from "./white-space";
 
+/**
+ * Line starts of the note being parsed, kept from one note to the next: parsing allocates no table per
+ * note. Notes with more lines than this get a table of their own, so a huge one is not held forever.
+ */
+const SHARED_LINES = 1 << 16;
+let shared = new Int32Array(1024);
+
 export class NoteLines {
 	/** Offset of each line's first character; a line ends where the next one starts, minus its `\n`. */
-	private readonly starts: number[] = [0];
+	private readonly starts: Int32Array;
 	/** How many lines (a text ending in `\n` has an empty last line, as `split("\n")` gives). */
 	readonly count: number;
 
+	/** Valid until the next NoteLines is made: one note is parsed at a time, to the end, without yielding. */
 	constructor(readonly text: string) {
-		for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
-		this.count = this.starts.length;
+		let starts = shared;
+		let count = 1;
+		starts[0] = 0;
+		for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) {
+			if (count === starts.length) {
+				const grown = new Int32Array(count * 2);
+				grown.set(starts);
+				starts = grown;
+				if (grown.length <= SHARED_LINES) shared = grown;
+			}
+			starts[count++] = nl + 1;
+		}
+		this.starts = starts;
+		this.count = count;
 	}
 
 	start(i: number): number {

@@ -1,12 +1,12 @@
 // Turns a path and a file's text into a NoteRecord. One pass over the lines, with bounded look-ahead,
 // so parse time stays linear on any input. See ../../../shared/FORMAT.md for the shapes handled here.
-import { normalizeDate } from "./dates";
 import { readFrontmatter } from "./frontmatter";
-import type { Diagnostic, Exchange, FormatOptions, NoteDocument, NotePart, NoteRecord, WikiLink } from "./note-record";
-import { basenameOf, DEFAULT_FORMAT } from "./note-record";
-import { classifyTags, conversationIdsOf, readTags } from "./tags";
-import { ANY, DASH, FENCE, FENCE_OPEN, footerKind, footerPattern, FRONTMATTER_OPEN, isBlank, isRule, messageRole, STAR, TEXT, YAML_KEY, YAML_LINE } from "./line-kind";
+import type { FormatOptions, NoteRecord, WikiLink } from "./note-record";
+import { DEFAULT_FORMAT } from "./note-record";
+import { type FooterReader, footerReader } from "./footer-line";
+import { ANY, DASH, FENCE, FENCE_OPEN, FRONTMATTER_OPEN, isBlank, isRule, messageRole, STAR, TEXT, YAML_KEY, YAML_LINE } from "./line-kind";
 import { NoteLines } from "./note-lines";
+import { NoteRecordBuilder } from "./note-record-builder";
 import { LinkScanner } from "./wikilinks";
 
 /** Notes above this size still parse, with a diagnostic: they slow the vault down. */
@@ -15,42 +15,16 @@ export const HUGE_NOTE_CHARS = 2_000_000;
 const MAX_FRONTMATTER_LOOKAHEAD = 500;
 
 const DOCUMENT_KEYS = new Set(["title", "date", "tags"]);
-const UNLINKABLE_TITLE = /[#^|[\]]/;
 
-/** A frontmatter value as text: YAML may hand back numbers, booleans, dates or even mappings. */
-function scalarText(value: unknown): string {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
-	if (typeof value === "string") return value;
-	if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-	return JSON.stringify(value) ?? "";
-}
-
-class NoteScanner {
-	private readonly lines: NoteLines;
+class NoteScanner extends NoteRecordBuilder {
 	private readonly linkScanner: LinkScanner;
-	private readonly footer: RegExp;
-	private readonly diagnostics: Diagnostic[] = [];
-	private readonly documents: NoteDocument[] = [];
-	private readonly parts: NotePart[] = [];
-	private readonly exchanges: Exchange[] = [];
-	private readonly links: WikiLink[] = [];
-	private readonly tags: string[] = [];
-	private part!: NotePart;
-	private exchange: Exchange | null = null;
+	private readonly footer: FooterReader;
 	private tooDeepReported = false;
 
-	constructor(
-		private readonly path: string,
-		private readonly text: string,
-		private readonly format: FormatOptions,
-	) {
-		this.lines = new NoteLines(text);
+	constructor(path: string, text: string, format: FormatOptions) {
+		super(path, new NoteLines(text), format);
 		this.linkScanner = new LinkScanner(text);
-		this.footer = footerPattern(format);
-	}
-
-	private diag(code: Diagnostic["code"], severity: Diagnostic["severity"], message: string, line: number): void {
-		this.diagnostics.push({ code, severity, message, line });
+		this.footer = footerReader(format);
 	}
 
 	/**
@@ -70,48 +44,6 @@ class NoteScanner {
 			if (key !== undefined && DOCUMENT_KEYS.has(key)) hasDocumentKey = true;
 		}
 		return -1;
-	}
-
-	private startPart(document: number, line: number): void {
-		this.closeExchange(line - 1);
-		if (this.part) this.part.endLine = Math.max(this.part.startLine, line - 1);
-		this.part = { index: this.parts.length, document, startLine: line, endLine: line, preceding: [], following: [], seeAlso: [] };
-		this.parts.push(this.part);
-	}
-
-	private closeExchange(lastLineIndex: number): void {
-		if (!this.exchange) return;
-		const end = lastLineIndex < 0 ? -1 : this.lines.end(lastLineIndex);
-		this.exchange.end = Math.max(this.exchange.start, end);
-		this.exchange = null;
-	}
-
-	/** Reads a frontmatter block whose keys run from `first` to `close` - 1; returns the document. */
-	private readDocument(fenceIndex: number, language: string, first: number, close: number): NoteDocument {
-		const { data, diagnostics } = readFrontmatter(language, this.lines.block(first, close), fenceIndex + 1);
-		this.diagnostics.push(...diagnostics);
-		const title = data.title === undefined || data.title === null ? null : scalarText(data.title);
-		const date = normalizeDate(data.date);
-		if (date.invalid) this.diag("date-invalid", "warning", `The date "${scalarText(data.date)}" could not be read.`, fenceIndex + 1);
-		const tagValue = data.tags !== undefined ? data.tags : data.tag;
-		const read = readTags(tagValue);
-		if (read.invalid) this.diag("tags-invalid", "warning", "Some tags are not plain text and were skipped.", fenceIndex + 1);
-		for (const tag of read.tags) this.tags.push(tag);
-		const document: NoteDocument = {
-			index: this.documents.length,
-			line: fenceIndex + 1,
-			title,
-			date: date.iso,
-			conversationIds: conversationIdsOf(read.tags, this.format),
-		};
-		this.documents.push(document);
-		return document;
-	}
-
-	/** A file without front matter is one document with no metadata. */
-	private startBareDocument(): void {
-		this.documents.push({ index: 0, line: 1, title: null, date: null, conversationIds: [] });
-		this.startPart(0, 1);
 	}
 
 	/** A document starts at line `fenceIndex`; returns the index of the first body line. */
@@ -150,9 +82,8 @@ class NoteScanner {
 	 * to its end holds no bracket, so neither the label match nor the links depend on it.)
 	 */
 	private readFooterLine(lineIndex: number, line: string): boolean {
-		const match = this.footer.exec(line);
-		if (!match) return false;
-		const kind = footerKind(match[1] ?? "", this.format);
+		const kind = this.footer.kind(line);
+		if (kind === null) return false;
 		for (let k = this.addLinks(lineIndex); k < this.links.length; k++) {
 			const link = this.links[k] as WikiLink;
 			if (!link.inner) this.part[kind].push(link);
@@ -165,7 +96,7 @@ class NoteScanner {
 		let k = index + 1;
 		while (this.lines.isBlank(k)) k++;
 		const line = this.lines.line(k);
-		return line === undefined || this.footer.test(line);
+		return line === undefined || this.footer.kind(line) !== null;
 	}
 
 	/** A line that ends with `---` glued to it, followed by a frontmatter block: an appended document. */
@@ -181,7 +112,7 @@ class NoteScanner {
 	scan(): NoteRecord {
 		const lines = this.lines;
 		let i = 0;
-		const open = this.text.startsWith("---") ? FRONTMATTER_OPEN.exec(lines.line(0) as string) : null;
+		const open = this.lines.text.startsWith("---") ? FRONTMATTER_OPEN.exec(lines.line(0) as string) : null;
 		if (open) {
 			let close = -1;
 			for (let k = 1; k < lines.count; k++) {
@@ -242,7 +173,7 @@ class NoteScanner {
 			if (role) {
 				if (inFooter) inFooter = false;
 				this.closeExchange(i - 1);
-				this.exchange = { role, part: this.part.index, line: i + 1, start: i + 1 < lines.count ? lines.start(i + 1) : this.text.length, end: this.text.length };
+				this.exchange = { role, part: this.part.index, line: i + 1, start: i + 1 < lines.count ? lines.start(i + 1) : this.lines.text.length, end: this.lines.text.length };
 				this.exchanges.push(this.exchange);
 				i++;
 				continue;
@@ -291,33 +222,6 @@ class NoteScanner {
 		this.closeExchange(lines.count - 1);
 		this.part.endLine = Math.max(this.part.startLine, lines.count);
 		return this.record();
-	}
-
-	private record(): NoteRecord {
-		const classified = classifyTags(this.tags, this.format);
-		const first = this.documents[0];
-		const title = first?.title ?? null;
-		if (title !== null && UNLINKABLE_TITLE.test(title)) {
-			this.diag("title-unlinkable", "info", "The title holds # ^ | [ or ], so a link written with it points elsewhere in Obsidian.", first?.line ?? 1);
-		}
-		this.diagnostics.sort((a, b) => a.line - b.line);
-		return {
-			path: this.path,
-			basename: basenameOf(this.path),
-			title,
-			date: first?.date ?? null,
-			autogenerated: classified.autogenerated,
-			sources: classified.sources,
-			conversationIds: classified.conversationIds,
-			messageIds: classified.messageIds,
-			categories: classified.categories,
-			tags: classified.tags,
-			documents: this.documents,
-			parts: this.parts,
-			exchanges: this.exchanges,
-			links: this.links,
-			diagnostics: this.diagnostics,
-		};
 	}
 }
 

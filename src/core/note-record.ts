@@ -151,9 +151,13 @@ export const DEFAULT_FORMAT: Readonly<FormatOptions> = Object.freeze({
 	seeAlsoLabel: "see also",
 });
 
-/** Whether a vault path is a Markdown note (`.md`, any case). */
+/**
+ * Whether a vault path is a Markdown note (`.md`, any case). Checked by character, without lowercasing the
+ * whole path: only `M`/`m` and `D`/`d` lowercase to `m` and `d`.
+ */
 export function isMarkdownPath(path: string): boolean {
-	return path.toLowerCase().endsWith(".md");
+	const n = path.length;
+	return n >= 3 && path.charCodeAt(n - 3) === 46 && (path.charCodeAt(n - 2) | 32) === 109 && (path.charCodeAt(n - 1) | 32) === 100;
 }
 
 /** A path's file name without its folder and without `.md`. */

@@ -39,8 +39,12 @@ const isKeyChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) ||
 
 // Printable: no control character, C1 control, surrogate (kept out to stay simple), BOM or non-character.
 // These checks are regexes, not loops over characters: native matching is several times faster.
-/** The printable characters beyond ASCII. */
-const WIDE = "\\xa0-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd";
+/**
+ * The printable characters beyond ASCII, without U+2028 and U+2029: they (and `\r`, a control character)
+ * would end a line early for YAML, so no value may hold them. Every character of an accepted body passes
+ * one of these classes, a key or list check, or is a space.
+ */
+const WIDE = "\\xa0-\\u2027\\u202a-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd";
 /**
  * A plain scalar YAML reads as a string: it starts with a letter or `_` (never an indicator or a digit)
  * and holds only printable characters, no `: `, no ` #` and no trailing `:` (a `:` is followed by a
@@ -95,6 +99,14 @@ function flowList(text: string): string[] | undefined {
 	return items;
 }
 
+/** The keys every generator note has, as constants: an object key made of a new string costs a string-table lookup. */
+const COMMON_KEYS = ["title", "date", "tags"];
+
+function keyAt(body: string, start: number, end: number): string {
+	for (const key of COMMON_KEYS) if (key.length === end - start && body.startsWith(key, start)) return key;
+	return body.slice(start, end);
+}
+
 /** The lines of a front matter body, as bounds in its text. */
 class BodyLines {
 	start = 0;
@@ -120,8 +132,6 @@ class BodyLines {
  * when any line is outside them.
  */
 export function readPlainYaml(body: string): Record<string, unknown> | null {
-	// Every shape here is a whole line matched to its end; a `\r`, U+2028 or U+2029 would end it early.
-	if (body.includes("\r") || body.includes("\u2028") || body.includes("\u2029")) return null;
 	const data: Record<string, unknown> = {};
 	const lines = new BodyLines(body);
 	while (!lines.done) {
@@ -132,7 +142,7 @@ export function readPlainYaml(body: string): Record<string, unknown> | null {
 		while (colon < end && isKeyChar(body.charCodeAt(colon))) colon++;
 		if (colon >= end || body.charCodeAt(colon) !== 58) return null;
 		if (colon + 1 < end && body.charCodeAt(colon + 1) !== 32) return null;
-		const key = body.slice(start, colon);
+		const key = keyAt(body, start, colon);
 		if (Object.prototype.hasOwnProperty.call(data, key)) return null;
 		const rest = skipSpaces(body, colon + 1, end);
 		lines.next();

@@ -37,7 +37,8 @@ export function readTags(value: unknown): TagList {
 
 /** `tag` with `prefix` removed when it starts with it (and holds more), else null. */
 function afterPrefix(tag: string, prefix: string): string | null {
-	return prefix !== "" && tag.length > prefix.length && tag.startsWith(prefix) ? tag.slice(prefix.length) : null;
+	// The first characters first: most tags differ from most prefixes right there.
+	return prefix !== "" && tag.length > prefix.length && tag.charCodeAt(0) === prefix.charCodeAt(0) && tag.startsWith(prefix) ? tag.slice(prefix.length) : null;
 }
 
 /** Short lists are scanned; a long one (hundreds of message ids) gets a Set, so adding stays O(1). */

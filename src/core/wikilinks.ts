@@ -56,18 +56,32 @@ export function inlineCodeSpans(line: string): number[] {
 	return spans;
 }
 
+/** Sets target, alias, heading and block reference from the text inside `[[ ]]`. */
+function setLinkText(link: LinkText, text: string): void {
+	let path = text;
+	const pipe = path.indexOf("|");
+	if (pipe >= 0) {
+		link.alias = path.slice(pipe + 1);
+		path = path.slice(0, pipe);
+		// `[[a\|b]]` inside a table: the backslash escapes the pipe.
+		if (path.charCodeAt(path.length - 1) === 92) path = path.slice(0, -1);
+	}
+	const hash = path.indexOf("#");
+	if (hash >= 0) {
+		const sub = path.slice(hash + 1);
+		path = path.slice(0, hash);
+		if (sub.charCodeAt(0) === 94 /* ^ */) link.block = sub.slice(1);
+		else link.heading = sub;
+	}
+	// Most targets have no white space around them: no trim call.
+	link.target = isTrimSpace(path.charCodeAt(0)) || isTrimSpace(path.charCodeAt(path.length - 1)) ? path.trim() : path;
+}
+
 /** Splits the text inside `[[ ]]` into target, alias, heading and block reference. */
 export function splitLinkText(text: string): LinkText {
 	const parts: LinkText = { target: "", alias: null, heading: null, block: null };
-	new LinkScanner(text).splitInto(parts, 0, text.length);
+	setLinkText(parts, text);
 	return parts;
-}
-
-/** `text[from, to)` without surrounding white space (most link targets have none: no trim, one slice). */
-function trimmedSlice(text: string, from: number, to: number): string {
-	if (from >= to) return "";
-	const slice = text.slice(from, to);
-	return isTrimSpace(text.charCodeAt(from)) || isTrimSpace(text.charCodeAt(to - 1)) ? slice.trim() : slice;
 }
 
 // The open brackets of the line being scanned, as a stack of parallel arrays (no object per link):
@@ -127,8 +141,6 @@ export class LinkScanner {
 	private readonly opens: Cursor;
 	private readonly closes: Cursor;
 	private readonly ticks: Cursor;
-	private readonly pipes: Cursor;
-	private readonly hashes: Cursor;
 
 	constructor(
 		private readonly text: string,
@@ -137,32 +149,6 @@ export class LinkScanner {
 		this.opens = new Cursor(text, "[[");
 		this.closes = new Cursor(text, "]]");
 		this.ticks = new Cursor(text, "`");
-		this.pipes = new Cursor(text, "|");
-		this.hashes = new Cursor(text, "#");
-	}
-
-	/**
-	 * Sets target, alias, heading and block reference from the text between `[[` and `]]`, `text[from, to)`.
-	 * Calls on one scanner must move forward (links without inner links never overlap, so they do), and
-	 * then `|` and `#` are looked for once in the whole text, not once per link.
-	 */
-	splitInto(link: LinkText, from: number, to: number): void {
-		const text = this.text;
-		let pathEnd = to;
-		const pipe = this.pipes.from(from);
-		if (pipe < to) {
-			link.alias = text.slice(pipe + 1, to);
-			pathEnd = pipe;
-			// `[[a\|b]]` inside a table: the backslash escapes the pipe.
-			if (pathEnd > from && text.charCodeAt(pathEnd - 1) === 92) pathEnd--;
-		}
-		const hash = this.hashes.from(from);
-		if (hash < pathEnd) {
-			if (hash + 1 < pathEnd && text.charCodeAt(hash + 1) === 94 /* ^ */) link.block = text.slice(hash + 2, pathEnd);
-			else link.heading = text.slice(hash + 1, pathEnd);
-			pathEnd = hash;
-		}
-		link.target = trimmedSlice(text, from, pathEnd);
 	}
 
 	/**
@@ -255,13 +241,9 @@ export class LinkScanner {
 			start: base + start,
 			end: base + close + 2,
 		};
-		if (nested) {
-			// The outer link's target is its text with the inner brackets removed.
-			const inside = this.text.slice(open + 2, close).replace(/\[\[|\]\]/g, "");
-			new LinkScanner(inside).splitInto(link, 0, inside.length);
-		} else {
-			this.splitInto(link, open + 2, close);
-		}
+		const inside = this.text.slice(open + 2, close);
+		// A nested link's target is its text with the inner brackets removed.
+		setLinkText(link, nested ? inside.replace(/\[\[|\]\]/g, "") : inside);
 		if (link.target === "") return null;
 		link.raw = this.text.slice(start, close + 2);
 		return link;

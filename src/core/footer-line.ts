@@ -1,0 +1,103 @@
+// Footer lines: `preceding: [[x]]`, `following: [[x]]`, `see also: [[x]]`, labels in any case (and
+// configurable), possibly glued to `---`. The rule is a regex built from the labels; for labels in ASCII
+// (every vault we know) the same rule is also written out by hand, which costs a fraction of the regex.
+import type { FooterKind, FormatOptions } from "./note-record";
+import { isTrimSpace } from "./white-space";
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The list a matched label fills, from its text: lowercase, white space runs as one space. */
+function labelKind(label: string, format: FormatOptions): FooterKind {
+	const norm = label.toLowerCase().replace(/\s+/g, " ");
+	if (norm === format.precedingLabel.toLowerCase()) return "preceding";
+	if (norm === format.followingLabel.toLowerCase()) return "following";
+	return "seeAlso";
+}
+
+/** `.` in a regex stops at these (the scanner's lines hold no `\n`). */
+const isLineBreak = (c: number): boolean => c === 13 || c === 0x2028 || c === 0x2029;
+
+export class FooterReader {
+	/** `^\s*(label|label|label)\s*:\s*(?=.*\[\[)`, case-insensitive; a label's white space runs match any run. */
+	private readonly pattern: RegExp;
+	/** Each label as its words, when every label is non-empty ASCII; otherwise null and the regex decides. */
+	private readonly words: string[][] | null;
+	/** The kind each label gives, in the same order. */
+	private readonly kinds: FooterKind[];
+
+	constructor(private readonly format: FormatOptions) {
+		const labels = [format.precedingLabel, format.followingLabel, format.seeAlsoLabel].map((l) => l.trim());
+		const sources = labels.map((l) => escapeRegExp(l).replace(/\s+/g, "\\s+"));
+		this.pattern = new RegExp(`^\\s*(${sources.join("|")})\\s*:\\s*(?=.*\\[\\[)`, "i");
+		// eslint-disable-next-line no-control-regex -- ASCII is exactly what is tested here
+		const ascii = labels.every((l) => l !== "" && /^[\x00-\x7f]*$/.test(l));
+		this.words = ascii ? labels.map((l) => l.split(/\s+/)) : null;
+		this.kinds = labels.map((l) => labelKind(l.split(/\s+/).join(" "), format));
+	}
+
+	/** The kind of footer line `line` is, or null when it is none. */
+	kind(line: string): FooterKind | null {
+		if (this.words === null) {
+			const match = this.pattern.exec(line);
+			return match ? labelKind(match[1] ?? "", this.format) : null;
+		}
+		let at = 0;
+		while (at < line.length && isTrimSpace(line.charCodeAt(at))) at++;
+		// Like the regex's alternation: the first label after which the rest of the line matches.
+		for (let k = 0; k < this.words.length; k++) {
+			const end = matchLabel(line, at, this.words[k] as string[]);
+			if (end >= 0 && linkFollowsColon(line, end)) return this.kinds[k] as FooterKind;
+		}
+		return null;
+	}
+}
+
+/** Where the label (its words, ASCII, case-insensitive, any white space between) ends at `at`, or -1. */
+function matchLabel(line: string, at: number, words: string[]): number {
+	for (let w = 0; w < words.length; w++) {
+		if (w > 0) {
+			if (!isTrimSpace(line.charCodeAt(at))) return -1;
+			while (isTrimSpace(line.charCodeAt(at))) at++;
+		}
+		const word = words[w] as string;
+		for (let i = 0; i < word.length; i++, at++) {
+			const c = line.charCodeAt(at);
+			const expected = word.charCodeAt(i);
+			// ASCII case folding; outside ASCII nothing folds to an ASCII letter in a non-Unicode regex.
+			if (c !== expected && !((expected | 32) >= 97 && (expected | 32) <= 122 && (c | 32) === (expected | 32))) return -1;
+		}
+	}
+	return at;
+}
+
+/** `\s*:\s*` at `at`, then a `[[` later on the line with no line break before it. */
+function linkFollowsColon(line: string, at: number): boolean {
+	while (isTrimSpace(line.charCodeAt(at))) at++;
+	if (line.charCodeAt(at) !== 58) return false;
+	at++;
+	while (isTrimSpace(line.charCodeAt(at))) at++;
+	const link = line.indexOf("[[", at);
+	if (link < 0) return false;
+	for (let i = at; i < link; i++) if (isLineBreak(line.charCodeAt(i))) return false;
+	return true;
+}
+
+const readers = new WeakMap<FormatOptions, FooterReader>();
+/** The last format asked for: a vault parses every note with the same one. */
+let lastFormat: FormatOptions | null = null;
+let lastReader: FooterReader | null = null;
+
+/** The footer reader of a format, made once per format object (format objects are never changed in place). */
+export function footerReader(format: FormatOptions): FooterReader {
+	if (format === lastFormat && lastReader !== null) return lastReader;
+	let reader = readers.get(format);
+	if (!reader) {
+		reader = new FooterReader(format);
+		readers.set(format, reader);
+	}
+	lastFormat = format;
+	lastReader = reader;
+	return reader;
+}
