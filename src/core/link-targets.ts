@@ -3,9 +3,9 @@
 // index's inverse map (name key -> notes whose links may resolve through it), kept per target rather than
 // per key: thousands of notes link the same few concept targets, and a target found once while a note is
 // compacted needs no second look-up for its keys or its linkers.
-import { isOwnKey, lookupKeys } from "./link-resolution";
+import { lookupKeys } from "./link-resolution";
 import type { IndexedNote, LinkRef } from "./indexed-note";
-import { linkForms } from "./link-keys";
+import { isOwnKey, linkForms } from "./link-keys";
 import { addValue, deleteValue, MultiMap, valuesOf, type Values } from "./multi-map";
 import { ownString } from "./string-pool";
 
