@@ -1,5 +1,5 @@
-// The name keys a link is looked up by, and which notes' footers may point through a key.
-import { keyLengthFloor } from "./link-resolution";
+// The name keys a link is looked up by (what can be known of them without building them: see
+// `lookupKeys` in link-resolution.ts), and which notes' footers may point through a key.
 import type { IndexedNote, LinkRef } from "./indexed-note";
 import type { LinkTargets } from "./link-targets";
 
@@ -8,6 +8,60 @@ export function linkForms(link: LinkRef): string[] {
 	if (link.block !== null) return [link.target, `${link.target}#^${link.block}`];
 	if (link.heading !== null) return [link.target, `${link.target}#${link.heading}`];
 	return [link.target];
+}
+
+/**
+ * A lower bound on the length of every name key of `target` (see `lookupKeys`), found without building
+ * them; 0 for targets it cannot bound cheaply (non-ASCII, paths, aliases, headings, `.md` names).
+ */
+export function keyLengthFloor(target: string): number {
+	let kept = 0;
+	let spaces = 0;
+	let end = 0;
+	for (let i = 0; i < target.length; i++) {
+		const c = target.charCodeAt(i);
+		// Non-ASCII (lower-casing may change the length), or a path, alias or heading (other key forms).
+		if (c > 127 || makesForm(c)) return 0;
+		if (isSpace(c)) spaces++;
+		else end = i + 1;
+		if (!sanitizeDeletes(c)) kept++;
+	}
+	// A file name with `.md` (a plain target all the same to NOT_PLAIN, but read with other key forms).
+	if (end >= 3 && target.charCodeAt(end - 3) === 46 && (target.charCodeAt(end - 2) | 32) === 109 && (target.charCodeAt(end - 1) | 32) === 100) return 0;
+	// The name key drops only the outer white space; sanitizing drops the deleted characters, a leading
+	// "the ", everything past 200 characters, and the outer white space.
+	return Math.max(0, Math.min(target.length - spaces, Math.min(200, kept - 4) - spaces));
+}
+
+function isSpace(c: number): boolean {
+	return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** < > : " \ ? * [ ] (and / below): deleted from a title by sanitizing. */
+function sanitizeDeletes(c: number): boolean {
+	return c === 60 || c === 62 || c === 58 || c === 34 || c === 92 || c === 63 || c === 42 || c === 91 || c === 93;
+}
+
+/** / | #: a path, an alias or a heading, read with other key forms. */
+function makesForm(c: number): boolean {
+	return c === 47 || c === 124 || c === 35;
+}
+
+/**
+ * Whether a target is its own one name key, found without building any string: lower-case ASCII, none
+ * of the characters sanitizing deletes or that make a path, alias or heading, no outer white space, no
+ * leading "the ", no `.md`, at most 200 characters. Most targets are (concept names, generated titles).
+ */
+export function isOwnKey(target: string): boolean {
+	const n = target.length;
+	// 200: sanitizing keeps that many characters of a title.
+	if (n === 0 || n > 200) return false;
+	for (let i = 0; i < n; i++) {
+		const c = target.charCodeAt(i);
+		if (c > 127 || (c >= 65 && c <= 90) || makesForm(c) || sanitizeDeletes(c)) return false;
+	}
+	if (isSpace(target.charCodeAt(0)) || isSpace(target.charCodeAt(n - 1))) return false;
+	return !target.startsWith("the ") && !target.endsWith(".md");
 }
 
 /**

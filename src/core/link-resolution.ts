@@ -2,6 +2,7 @@
 // underscores, a doubled leading "the"). Maps keyed by normalised names; maintained as files come and go.
 import type { LinkRef } from "./indexed-note";
 import { NameTable } from "./name-table";
+import { isOwnKey, linkForms } from "./link-keys";
 
 const UNSAFE_TITLE_CHARS = /[<>:"/\\|?*[\]]/g;
 const MAX_NAME = 200;
@@ -46,53 +47,6 @@ function cutTarget(target: string): string | null {
 	const hash = cut.indexOf("#");
 	if (hash >= 0) cut = cut.slice(0, hash);
 	return cut === target ? null : cut;
-}
-
-/**
- * A lower bound on the length of every name key of `target` (see `lookupKeys`), found without building
- * them; 0 for targets it cannot bound cheaply (non-ASCII, paths, aliases, headings, `.md` names).
- */
-export function keyLengthFloor(target: string): number {
-	let kept = 0;
-	let spaces = 0;
-	let end = 0;
-	for (let i = 0; i < target.length; i++) {
-		const c = target.charCodeAt(i);
-		// Non-ASCII (lower-casing may change the length), or a path, alias or heading (other key forms).
-		if (c > 127 || c === 47 || c === 124 || c === 35) return 0;
-		if (isSpace(c)) spaces++;
-		else end = i + 1;
-		// < > : " \ ? * [ ] are deleted by sanitizing (and / above).
-		if (c === 60 || c === 62 || c === 58 || c === 34 || c === 92 || c === 63 || c === 42 || c === 91 || c === 93) continue;
-		kept++;
-	}
-	// A file name with `.md` (a plain target all the same to NOT_PLAIN, but read with other key forms).
-	if (end >= 3 && target.charCodeAt(end - 3) === 46 && (target.charCodeAt(end - 2) | 32) === 109 && (target.charCodeAt(end - 1) | 32) === 100) return 0;
-	// The name key drops only the outer white space; sanitizing drops the deleted characters, a leading
-	// "the ", everything past 200 characters, and the outer white space.
-	return Math.max(0, Math.min(target.length - spaces, Math.min(200, kept - 4) - spaces));
-}
-
-function isSpace(c: number): boolean {
-	return c === 32 || (c >= 9 && c <= 13);
-}
-
-/**
- * Whether a target is its own one name key, found without building any string: lower-case ASCII, none
- * of the characters sanitizing deletes or that make a path, alias or heading, no outer white space, no
- * leading "the ", no `.md`, at most 200 characters. Most targets are (concept names, generated titles).
- */
-export function isOwnKey(target: string): boolean {
-	const n = target.length;
-	if (n === 0 || n > MAX_NAME) return false;
-	for (let i = 0; i < n; i++) {
-		const c = target.charCodeAt(i);
-		if (c > 127 || (c >= 65 && c <= 90)) return false;
-		// < > : " / \ | ? * [ ] #
-		if (c === 60 || c === 62 || c === 58 || c === 34 || c === 47 || c === 92 || c === 124 || c === 63 || c === 42 || c === 91 || c === 93 || c === 35) return false;
-	}
-	if (isSpace(target.charCodeAt(0)) || isSpace(target.charCodeAt(n - 1))) return false;
-	return !target.startsWith("the ") && !target.endsWith(".md");
 }
 
 /**
@@ -233,8 +187,7 @@ export class LinkResolver {
 	resolveLink(link: LinkRef, from: LinkContext, memo?: Map<string, readonly string[]>): string | null {
 		const found = this.resolve(link.target, from, memo);
 		if (found !== null || (link.heading === null && link.block === null)) return found;
-		const whole = link.block !== null ? `${link.target}#^${link.block}` : `${link.target}#${link.heading ?? ""}`;
-		return this.resolve(whole, from, memo);
+		return this.resolve(linkForms(link)[1] as string, from, memo);
 	}
 
 	/** The files a target may mean, before tie-breaks; empty when it resolves to nothing. */

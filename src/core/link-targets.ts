@@ -3,11 +3,14 @@
 // index's inverse map (name key -> notes whose links may resolve through it), kept per target rather than
 // per key: thousands of notes link the same few concept targets, and a target found once while a note is
 // compacted needs no second look-up for its keys or its linkers.
-import { isOwnKey, lookupKeys } from "./link-resolution";
+import { lookupKeys } from "./link-resolution";
 import type { IndexedNote, LinkRef } from "./indexed-note";
-import { linkForms } from "./link-keys";
+import { isOwnKey, linkForms } from "./link-keys";
 import { addValue, deleteValue, MultiMap, valuesOf, type Values } from "./multi-map";
 import { ownString } from "./string-pool";
+
+/** Slots of the hot-target cache (a power of two). */
+const HOT = 256;
 
 interface Target {
 	readonly text: string;
@@ -34,6 +37,12 @@ export class LinkTargets {
 	 */
 	private readonly collected: Target[] = [];
 	private collectedCount = 0;
+	/**
+	 * The last target seen per slot (by length and end characters): a note links the same few concept
+	 * names as the notes before it, and comparing with one string is cheaper than hashing it (the note's
+	 * strings are new, their hashes not computed yet) and probing a table of thousands. Emptied by `sweep`.
+	 */
+	private hot: (Target | undefined)[] = new Array<Target | undefined>(HOT).fill(undefined);
 
 	get size(): number {
 		return this.map.size;
@@ -136,6 +145,7 @@ export class LinkTargets {
 	/** Drops the targets no note links to, when they have come to outnumber the others. Not during a write. */
 	sweep(): void {
 		if (this.unlinked <= 4096 || this.unlinked * 2 <= this.map.size) return;
+		this.hot.fill(undefined);
 		for (const [text, e] of this.map) {
 			if (e.linkers !== undefined) continue;
 			this.map.delete(text);
@@ -150,10 +160,15 @@ export class LinkTargets {
 		this.unlinked = 0;
 		this.collected.length = 0;
 		this.collectedCount = 0;
+		this.hot.fill(undefined);
 	}
 
 	/** The entry of a target, made on first use; `copy` when the string may be cut from a note's text. */
 	private entry(s: string, copy: boolean): Target {
+		const n = s.length;
+		const slot = n === 0 ? 0 : (n * 961 + s.charCodeAt(0) * 31 + s.charCodeAt(n - 1)) & (HOT - 1);
+		const hot = this.hot[slot];
+		if (hot !== undefined && hot.text === s) return hot;
 		let e = this.map.get(s);
 		if (e === undefined) {
 			const text = copy ? ownString(s) : s;
@@ -163,6 +178,7 @@ export class LinkTargets {
 			this.unlinked++;
 			if (e.keys !== null) for (const k of e.keys) if (k !== text) this.byKey.add(k, text);
 		}
+		this.hot[slot] = e;
 		return e;
 	}
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isOwnKey, keyLengthFloor, LinkResolver, lookupKeys, nameKey, sanitizeTitle } from "../../src/core/link-resolution";
+import { LinkResolver, lookupKeys, nameKey, sanitizeTitle } from "../../src/core/link-resolution";
+import { isOwnKey, keyLengthFloor } from "../../src/core/link-keys";
 
 describe("sanitizeTitle", () => {
 	it("follows the generator's file naming", () => {

@@ -79,5 +79,8 @@ describe("LinkTargets", () => {
 		expect(targets.size).toBe(1);
 		expect(targets.intern("shared target")).toBe(b.linkTargets[0]);
 		expect([...targets.linkersOf("unique 7")]).toEqual([]);
+		// A swept target linked again is a new entry, found under its keys (no stale one is handed out).
+		indexNote(targets, "again.md", "[[The unique 4999]]");
+		expect([...targets.linkersOf("unique 4999")]).toEqual(["again.md"]);
 	});
 });
