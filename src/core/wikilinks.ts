@@ -151,6 +151,11 @@ export class LinkScanner {
 		this.ticks = new Cursor(text, "`");
 	}
 
+	/** Where the next `[[` at or after `from` is (the text's length when there is none); positions asked only grow. */
+	nextLinkStart(from: number): number {
+		return this.opens.from(from);
+	}
+
 	/**
 	 * Appends the links of the line `text[from, to)` to `out`, in text order, an outer link before its inner
 	 * ones. `lineNo` is 1-based; `base` is added to offsets. Returns true when links nested too deep.
