@@ -223,6 +223,8 @@ export class LinkScanner {
 		if (madeInner) {
 			// An inner link whose outer brackets never closed on this line is a plain link after all.
 			for (let k = 0; k < pending; k++) (PENDING_LINK[k] as WikiLink).inner = false;
+			// Let go of the links (they hold slices of the note's text).
+			PENDING_LINK.length = 0;
 			sortByStart(out, first);
 		}
 		return tooDeep;
