@@ -69,7 +69,11 @@ class NoteScanner extends NoteRecordBuilder {
 	/** Adds the links of line `lineIndex` to the record; returns the index of its first one in `links`. */
 	private addLinks(lineIndex: number): number {
 		const first = this.links.length;
-		const tooDeep = this.linkScanner.scanLine(this.lines.start(lineIndex), this.lines.end(lineIndex), lineIndex + 1, 0, this.links);
+		const start = this.lines.start(lineIndex);
+		const end = this.lines.end(lineIndex);
+		// Most lines hold no `[[`: answered here, without the call into the link scanner.
+		if (this.linkScanner.nextLinkStart(start) >= end) return first;
+		const tooDeep = this.linkScanner.scanLine(start, end, lineIndex + 1, 0, this.links);
 		if (tooDeep && !this.tooDeepReported) {
 			this.tooDeepReported = true;
 			this.diag("link-nesting-too-deep", "warning", "Links nested more than 32 deep; the deeper brackets were read as text.", lineIndex + 1);

@@ -90,8 +90,8 @@ const OPEN_POS: number[] = [];
 const OPEN_FLAGS: number[] = [];
 const EMBED = 1;
 const HAD_INNER = 2;
-/** Inner links whose outer link has not closed yet, with the stack depth of that outer link. */
-const PENDING_LINK: WikiLink[] = [];
+/** Inner links whose outer link has not closed yet (their index in `out`), with the stack depth of that outer link. */
+const PENDING_LINK: number[] = [];
 const PENDING_DEPTH: number[] = [];
 
 /** Sorts `links[from..]` by start (inner links close, and so come out, before their outer link). */
@@ -151,6 +151,11 @@ export class LinkScanner {
 		this.ticks = new Cursor(text, "`");
 	}
 
+	/** Where the next `[[` at or after `from` is (the text's length when there is none); positions asked only grow. */
+	nextLinkStart(from: number): number {
+		return this.opens.from(from);
+	}
+
 	/**
 	 * Appends the links of the line `text[from, to)` to `out`, in text order, an outer link before its inner
 	 * ones. `lineNo` is 1-based; `base` is added to offsets. Returns true when links nested too deep.
@@ -166,9 +171,11 @@ export class LinkScanner {
 		let pending = 0;
 		let madeInner = false;
 		let tooDeep = false;
-		let nextClose = this.closes.from(from);
-		while (nextOpen < to || (nextClose < to && depth > 0)) {
-			const isOpen = nextOpen < to && (nextClose >= to || nextOpen < nextClose);
+		// A `]]` matters only while a link is open (before that it is text): it is looked for from each
+		// outermost `[[` on, so the search runs over the links' text and not over the whole note. -1: not yet.
+		let nextClose = -1;
+		while (nextOpen < to || (depth > 0 && nextClose < to)) {
+			const isOpen = nextOpen < to && (depth === 0 || nextClose >= to || nextOpen < nextClose);
 			const at = isOpen ? nextOpen : nextClose;
 			if (code !== null) {
 				// Skip code spans that end at or before `at`; if `at` is inside one, resume after it.
@@ -177,7 +184,7 @@ export class LinkScanner {
 				const spanEnd = code[codeAt + 1];
 				if (spanStart !== undefined && spanEnd !== undefined && at - from >= spanStart) {
 					nextOpen = this.opens.from(from + spanEnd);
-					nextClose = this.closes.from(from + spanEnd);
+					nextClose = depth > 0 ? this.closes.from(from + spanEnd) : -1;
 					continue;
 				}
 			}
@@ -193,11 +200,6 @@ export class LinkScanner {
 				if (nextClose < at + 2) nextClose = this.closes.from(at + 2);
 				continue;
 			}
-			if (depth === 0) {
-				// `]]` with nothing open is text.
-				nextClose = this.closes.from(at + 1);
-				continue;
-			}
 			depth--;
 			// Inner links waiting for this link to close: it did, so they stay inner.
 			while (pending > 0 && (PENDING_DEPTH[pending - 1] as number) >= depth) pending--;
@@ -207,17 +209,17 @@ export class LinkScanner {
 				out.push(link);
 				if (depth > 0) {
 					madeInner = true;
-					PENDING_LINK[pending] = link;
+					PENDING_LINK[pending] = out.length - 1;
 					PENDING_DEPTH[pending] = depth - 1;
 					pending++;
 				}
 			}
-			nextClose = this.closes.from(at + 2);
+			nextClose = depth > 0 ? this.closes.from(at + 2) : -1;
 			if (nextOpen < at + 2) nextOpen = this.opens.from(at + 2);
 		}
 		if (madeInner) {
 			// An inner link whose outer brackets never closed on this line is a plain link after all.
-			for (let k = 0; k < pending; k++) (PENDING_LINK[k] as WikiLink).inner = false;
+			for (let k = 0; k < pending; k++) (out[PENDING_LINK[k] as number] as WikiLink).inner = false;
 			sortByStart(out, first);
 		}
 		return tooDeep;

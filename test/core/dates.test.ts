@@ -39,3 +39,17 @@ test("ISO strings read the same with or without the shortcut for the generator's
 		{ numRuns: 20_000 },
 	);
 });
+
+test("epoch seconds read as Date reads them, over the whole range dates can hold", () => {
+	const seconds = fc.oneof(
+		fc.double({ min: -8.64e12, max: 8.64e12, noNaN: true }),
+		// The generator's range (1970 to 9999), whole seconds and fractions, leap days and year ends included.
+		fc.tuple(fc.integer({ min: 0, max: 253_402_300_799 }), fc.constantFrom(0, 0.0004, 0.0005, 0.123, 0.9995, 0.999)).map(([s, f]) => s + f),
+	);
+	fc.assert(
+		fc.property(seconds, (s) => {
+			expect(normalizeDate(s)).toEqual({ iso: new Date(Math.round(s * 1000)).toISOString(), invalid: false });
+		}),
+		{ numRuns: 20_000 },
+	);
+});

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import matter from "gray-matter";
 import { describe, expect, test } from "vitest";
-import type { NoteRecord } from "../../src/core/note-record";
+import { DEFAULT_FORMAT, type NoteRecord } from "../../src/core/note-record";
 import { parseNote } from "../../src/core/note-parser";
 import { FIXTURES } from "./fixture-files";
 
@@ -109,6 +109,14 @@ describe("quirks", () => {
 		const base = fixture(`${E10}/claude/negative prompting.md`);
 		const more = base.replace("title: negative prompting\n", "title: negative prompting\naliases: [np]\ncssclasses:\n- wide\n");
 		expect(withoutPositions(parseNote("n.md", more))).toEqual(withoutPositions(parseNote("n.md", base)));
+	});
+	test("configured footer labels are read in any case and with any white space, ASCII or not", () => {
+		const format = { ...DEFAULT_FORMAT, precedingLabel: "Prev", followingLabel: "next note", seeAlsoLabel: "über" };
+		const text = "---\ntitle: t\n---\n\n**USER**\n\nq\n\n**ASSISTANT**\n\na\n\n---\n\nPREV : [[a]]\n\nnext\u00a0 note:\t[[b]]\nÜBER: [[c]]\nprev: no link\n";
+		const note = parseNote("labels.md", text, format);
+		expect(footers(note)).toEqual([{ preceding: ["a"], following: ["b"], seeAlso: ["c"] }]);
+		// The default labels are plain text under this format.
+		expect(footers(parseNote("labels.md", text.replace("PREV", "preceding"), format))).toEqual([{ preceding: [], following: [], seeAlso: [] }]);
 	});
 	test("a code block left open does not swallow the footer", () => {
 		const note = parseNote("f.md", fixture("hand/unclosed code fence.md"));

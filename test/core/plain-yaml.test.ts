@@ -74,6 +74,9 @@ describe("plain YAML reader", () => {
 		["a multi-line quoted string", "title: 'a\n  b'"],
 		["an emoji (surrogate pair)", "title: a \ud83d\ude00"],
 		["JSON-like braces", "title: {a: b}"],
+		["a line separator in a plain value (it ends the line for YAML)", "title: a\u2028b"],
+		["a paragraph separator in a quoted value", "title: 'a\u2029b'"],
+		["a carriage return in a list item", "tags:\n- a\rb"],
 	])("declines %s", (_label, body) => {
 		expect(plain(body)).toBeNull();
 	});
