@@ -8,11 +8,16 @@ function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** The list a matched label fills, from its text: lowercase, white space runs as one space. */
+/** A label as compared: lowercase, trimmed, white space runs as one space. */
+function normalLabel(label: string): string {
+	return label.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** The list a matched label fills (the configured labels are compared in the same normal form). */
 function labelKind(label: string, format: FormatOptions): FooterKind {
-	const norm = label.toLowerCase().replace(/\s+/g, " ");
-	if (norm === format.precedingLabel.toLowerCase()) return "preceding";
-	if (norm === format.followingLabel.toLowerCase()) return "following";
+	const norm = normalLabel(label);
+	if (norm === normalLabel(format.precedingLabel)) return "preceding";
+	if (norm === normalLabel(format.followingLabel)) return "following";
 	return "seeAlso";
 }
 

@@ -118,6 +118,11 @@ describe("quirks", () => {
 		// The default labels are plain text under this format.
 		expect(footers(parseNote("labels.md", text.replace("PREV", "preceding"), format))).toEqual([{ preceding: [], following: [], seeAlso: [] }]);
 	});
+	test("configured labels with white space around or inside them fill the right list", () => {
+		const format = { ...DEFAULT_FORMAT, precedingLabel: " Prev ", followingLabel: "next   note" };
+		const text = "---\ntitle: t\n---\n\n**USER**\n\nq\n\n---\n\nprev: [[a]]\nnext note: [[b]]\n";
+		expect(footers(parseNote("labels.md", text, format))).toEqual([{ preceding: ["a"], following: ["b"], seeAlso: [] }]);
+	});
 	test("a code block left open does not swallow the footer", () => {
 		const note = parseNote("f.md", fixture("hand/unclosed code fence.md"));
 		expect(footers(note)).toEqual([{ preceding: ["before fence"], following: ["after fence"], seeAlso: [] }]);
