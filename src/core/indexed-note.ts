@@ -178,8 +178,9 @@ export function compactNote(record: NoteRecord, pools: NotePools): IndexedNote {
 	}
 	// A title that is the file name (the generator names files after titles) shares the file name's string.
 	const title = record.title === record.basename ? record.basename : ownOrNull(record.title);
-	// Dates are made by toISOString (normalizeDate): new strings already, not cut from the note.
-	const date = record.date;
+	// normalizeDate builds most dates by concatenation (a tree of string pieces, some of them cut from the
+	// note): one flat copy is one small object.
+	const date = ownOrNull(record.date);
 	const conversationIds = pool.list(record.conversationIds);
 	const parts = record.parts.map((p) => ({
 		index: p.index,
@@ -203,7 +204,7 @@ export function compactNote(record: NoteRecord, pools: NotePools): IndexedNote {
 			index: d.index,
 			line: d.line,
 			title: d.title === record.title ? title : ownOrNull(d.title),
-			date: d.date,
+			date: d.date === record.date ? date : ownOrNull(d.date),
 			conversationIds: pool.list(d.conversationIds),
 		})),
 		parts,
