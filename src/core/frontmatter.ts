@@ -35,10 +35,11 @@ interface YamlError {
 }
 
 /**
- * `language` is the text after the opening `---`; `body` the lines between the fences, joined by `\n`;
- * `fenceLine` the 1-based line of the opening fence.
+ * `language` is the text after the opening `---`; `body` the lines between the fences, joined by `\n`
+ * (or `text[from, to)`: the note and the bounds of those lines); `fenceLine` the 1-based line of the
+ * opening fence.
  */
-export function readFrontmatter(language: string, body: string, fenceLine: number): FrontmatterResult {
+export function readFrontmatter(language: string, text: string, fenceLine: number, from = 0, to = text.length): FrontmatterResult {
 	const lang = language === "" ? "" : language.trim().toLowerCase();
 	if (!SAFE_LANGUAGES.has(lang)) {
 		return {
@@ -54,9 +55,10 @@ export function readFrontmatter(language: string, body: string, fenceLine: numbe
 		};
 	}
 	if (lang !== "json") {
-		const plain = readPlainYaml(body);
+		const plain = readPlainYaml(text, from, to);
 		if (plain !== null) return { data: plain, diagnostics: NO_DIAGNOSTICS };
 	}
+	const body = from === 0 && to === text.length ? text : text.slice(from, to);
 	try {
 		const parsed = matter(`---${lang}\n${body}\n---\n`, MATTER_OPTIONS);
 		const data: unknown = parsed.data;

@@ -56,7 +56,10 @@ export class NoteRecordBuilder {
 
 	/** Reads a frontmatter block whose keys run from `first` to `close` - 1; returns the document. */
 	protected readDocument(fenceIndex: number, language: string, first: number, close: number): NoteDocument {
-		const { data, diagnostics } = readFrontmatter(language, this.lines.block(first, close), fenceIndex + 1);
+		// The note and the block's bounds, not the block: no slice for the plain YAML reader to read through.
+		const from = this.lines.start(first);
+		const to = close > first ? this.lines.end(close - 1) : from;
+		const { data, diagnostics } = readFrontmatter(language, this.lines.text, fenceIndex + 1, from, to);
 		for (const diagnostic of diagnostics) this.diagnostics.push(diagnostic);
 		const title = data.title === undefined || data.title === null ? null : scalarText(data.title);
 		const date = normalizeDate(data.date);
@@ -95,7 +98,7 @@ export class NoteRecordBuilder {
 		if (title !== null && UNLINKABLE_TITLE.test(title)) {
 			this.diag("title-unlinkable", "info", "The title holds # ^ | [ or ], so a link written with it points elsewhere in Obsidian.", first?.line ?? 1);
 		}
-		this.diagnostics.sort((a, b) => a.line - b.line);
+		if (this.diagnostics.length > 1) this.diagnostics.sort((a, b) => a.line - b.line);
 		return {
 			path: this.path,
 			basename: basenameOf(this.path),
