@@ -78,7 +78,8 @@ export function normalizeDate(value: unknown): DateResult {
 	if (typeof value === "number") return fromEpochSeconds(value);
 	if (typeof value === "string") {
 		const text = value.trim();
-		if (EMPTY.has(text.toLowerCase())) return { iso: null, invalid: false };
+		// Every empty word is at most four characters: a longer date is not lowercased (a copy) to find out.
+		if (text.length <= 4 && EMPTY.has(text.toLowerCase())) return { iso: null, invalid: false };
 		if (NUMERIC.test(text)) return fromEpochSeconds(Number(text));
 		return fromIsoLike(text);
 	}

@@ -162,8 +162,9 @@ export function isMarkdownPath(path: string): boolean {
 
 /** A path's file name without its folder and without `.md`. */
 export function basenameOf(path: string): string {
-	const name = path.slice(path.lastIndexOf("/") + 1);
-	return isMarkdownPath(name) ? name.slice(0, -3) : name;
+	const from = path.lastIndexOf("/") + 1;
+	// One slice (the name's last three characters are the path's): `.md` dropped when the name has it.
+	return path.slice(from, path.length - from >= 3 && isMarkdownPath(path) ? path.length - 3 : path.length);
 }
 
 /** A note is a conversation note when the generator wrote it or it carries conversation structure. */
