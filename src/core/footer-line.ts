@@ -42,33 +42,39 @@ export class FooterReader {
 		this.kinds = labels.map((l) => labelKind(l.split(/\s+/).join(" "), format));
 	}
 
-	/** The kind of footer line `line` is, or null when it is none. */
-	kind(line: string): FooterKind | null {
+	/**
+	 * The kind of footer line the line `text[start, end)` (no line break in it) is, or null when it is none.
+	 * The note and bounds, not the line: the hand-written rule reads characters, which costs more in a slice.
+	 */
+	kind(text: string, start: number, end: number): FooterKind | null {
 		if (this.words === null) {
-			const match = this.pattern.exec(line);
+			const match = this.pattern.exec(text.slice(start, end));
 			return match ? labelKind(match[1] ?? "", this.format) : null;
 		}
-		let at = 0;
-		while (at < line.length && isTrimSpace(line.charCodeAt(at))) at++;
+		let at = start;
+		while (at < end && isTrimSpace(text.charCodeAt(at))) at++;
 		// Like the regex's alternation: the first label after which the rest of the line matches.
 		for (let k = 0; k < this.words.length; k++) {
-			const end = matchLabel(line, at, this.words[k] as string[]);
-			if (end >= 0 && linkFollowsColon(line, end)) return this.kinds[k] as FooterKind;
+			const labelEnd = matchLabel(text, at, end, this.words[k] as string[]);
+			if (labelEnd >= 0 && linkFollowsColon(text, labelEnd, end)) return this.kinds[k] as FooterKind;
 		}
 		return null;
 	}
 }
 
+/** The character at `at`, NaN at or past `end` (as past the end of the line's own string). */
+const charAt = (text: string, at: number, end: number): number => (at < end ? text.charCodeAt(at) : NaN);
+
 /** Where the label (its words, ASCII, case-insensitive, any white space between) ends at `at`, or -1. */
-function matchLabel(line: string, at: number, words: string[]): number {
+function matchLabel(line: string, at: number, end: number, words: string[]): number {
 	for (let w = 0; w < words.length; w++) {
 		if (w > 0) {
-			if (!isTrimSpace(line.charCodeAt(at))) return -1;
-			while (isTrimSpace(line.charCodeAt(at))) at++;
+			if (!isTrimSpace(charAt(line, at, end))) return -1;
+			while (isTrimSpace(charAt(line, at, end))) at++;
 		}
 		const word = words[w] as string;
 		for (let i = 0; i < word.length; i++, at++) {
-			const c = line.charCodeAt(at);
+			const c = charAt(line, at, end);
 			const expected = word.charCodeAt(i);
 			// ASCII case folding; outside ASCII nothing folds to an ASCII letter in a non-Unicode regex.
 			if (c !== expected && !((expected | 32) >= 97 && (expected | 32) <= 122 && (c | 32) === (expected | 32))) return -1;
@@ -77,16 +83,20 @@ function matchLabel(line: string, at: number, words: string[]): number {
 	return at;
 }
 
-/** `\s*:\s*` at `at`, then a `[[` later on the line with no line break before it. */
-function linkFollowsColon(line: string, at: number): boolean {
-	while (isTrimSpace(line.charCodeAt(at))) at++;
-	if (line.charCodeAt(at) !== 58) return false;
+/** `\s*:\s*` at `at`, then a `[[` later on the line (before `end`) with no line break before it. */
+function linkFollowsColon(line: string, at: number, end: number): boolean {
+	while (isTrimSpace(charAt(line, at, end))) at++;
+	if (charAt(line, at, end) !== 58) return false;
 	at++;
-	while (isTrimSpace(line.charCodeAt(at))) at++;
-	const link = line.indexOf("[[", at);
-	if (link < 0) return false;
-	for (let i = at; i < link; i++) if (isLineBreak(line.charCodeAt(i))) return false;
-	return true;
+	while (isTrimSpace(charAt(line, at, end))) at++;
+	// A loop, not indexOf: a search in the note would run past the line (and over the whole note, line
+	// after line, when none follows). Mostly it stops at once: a footer's `[[` comes right after the colon.
+	for (let i = at; i + 1 < end; i++) {
+		const c = line.charCodeAt(i);
+		if (c === 91 && line.charCodeAt(i + 1) === 91) return true;
+		if (isLineBreak(c)) return false;
+	}
+	return false;
 }
 
 const readers = new WeakMap<FormatOptions, FooterReader>();

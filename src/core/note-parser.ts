@@ -85,8 +85,8 @@ class NoteScanner extends NoteRecordBuilder {
 	 * A footer line: its outer links go to the current part. Returns true when it was one. (A `---` glued
 	 * to its end holds no bracket, so neither the label match nor the links depend on it.)
 	 */
-	private readFooterLine(lineIndex: number, line: string): boolean {
-		const kind = this.footer.kind(line);
+	private readFooterLine(lineIndex: number): boolean {
+		const kind = this.footer.kind(this.lines.text, this.lines.start(lineIndex), this.lines.end(lineIndex));
 		if (kind === null) return false;
 		for (let k = this.addLinks(lineIndex); k < this.links.length; k++) {
 			const link = this.links[k] as WikiLink;
@@ -99,8 +99,7 @@ class NoteScanner extends NoteRecordBuilder {
 	private footerFollows(index: number): boolean {
 		let k = index + 1;
 		while (this.lines.isBlank(k)) k++;
-		const line = this.lines.line(k);
-		return line === undefined || this.footer.kind(line) !== null;
+		return k >= this.lines.count || this.footer.kind(this.lines.text, this.lines.start(k), this.lines.end(k)) !== null;
 	}
 
 	/** A line that ends with `---` glued to it, followed by a frontmatter block: an appended document. */
@@ -210,7 +209,7 @@ class NoteScanner extends NoteRecordBuilder {
 					i++;
 					continue;
 				}
-				if (this.readFooterLine(i, line)) {
+				if (this.readFooterLine(i)) {
 					const close = this.gluedDocumentClose(i);
 					i = close >= 0 ? this.beginAppended(i, close) : i + 1;
 					if (close >= 0) inFooter = false;
