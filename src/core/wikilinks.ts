@@ -125,10 +125,22 @@ class Cursor {
 
 	from(position: number): number {
 		if (this.at < position) {
-			const at = this.text.indexOf(this.needle, position);
+			const at = this.needle.length === 2 ? this.doubled(position) : this.text.indexOf(this.needle, position);
 			this.at = at < 0 ? this.text.length : at;
 		}
 		return this.at;
+	}
+
+	/**
+	 * The needle's place when it is one character twice (`[[`, `]]`), or -1: a search for one character,
+	 * then a look at the next, costs less than a search for two (one bracket alone is rare).
+	 */
+	private doubled(position: number): number {
+		const char = this.needle.charAt(0);
+		const code = this.needle.charCodeAt(0);
+		let at = this.text.indexOf(char, position);
+		while (at >= 0 && this.text.charCodeAt(at + 1) !== code) at = this.text.indexOf(char, at + 1);
+		return at;
 	}
 }
 
