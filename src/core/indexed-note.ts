@@ -3,7 +3,7 @@
 // "sliced strings" that keep the whole note text alive; an IndexedNote holds link targets as pooled
 // strings in flat lists, and strings that are copied (or shared through a StringPool), so the index
 // holds no note text: under 1.5 KB a note with its share of the pool, where a NoteRecord takes 5 to 7.
-import { footerKeyFloor } from "./link-keys";
+import { footerListFloor, NO_FOOTER } from "./link-keys";
 import type { LinkTargets } from "./link-targets";
 import { EMPTY, ownString, type StringPool } from "./string-pool";
 import type { NoteDocument, NoteRecord, NoteSummary, WikiLink } from "./note-record";
@@ -182,13 +182,13 @@ export function compactNote(record: NoteRecord, pools: NotePools): IndexedNote {
 	// note): one flat copy is one small object.
 	const date = ownOrNull(record.date);
 	const conversationIds = pool.list(record.conversationIds);
-	const parts = record.parts.map((p) => ({
-		index: p.index,
-		document: p.document,
-		preceding: footerRefs(p.preceding, pools),
-		following: footerRefs(p.following, pools),
-		seeAlso: footerRefs(p.seeAlso, pools),
-	}));
+	let footerKeyFloor = NO_FOOTER;
+	const parts = record.parts.map((p) => {
+		const preceding = footerRefs(p.preceding, pools);
+		const following = footerRefs(p.following, pools);
+		footerKeyFloor = Math.min(footerKeyFloor, footerListFloor(preceding, targets), footerListFloor(following, targets));
+		return { index: p.index, document: p.document, preceding, following, seeAlso: footerRefs(p.seeAlso, pools) };
+	});
 	return {
 		path: record.path,
 		basename: record.basename,
@@ -208,7 +208,7 @@ export function compactNote(record: NoteRecord, pools: NotePools): IndexedNote {
 			conversationIds: pool.list(d.conversationIds),
 		})),
 		parts,
-		footerKeyFloor: footerKeyFloor(parts),
+		footerKeyFloor,
 		exchangeCount: record.exchanges.length,
 		linkTargets: plainCount === 0 ? EMPTY : exactList(linkTargets, plainCount, sized),
 		// slice(): arrays grown by push keep spare capacity; a copy is exactly as long as it needs to be.

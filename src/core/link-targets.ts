@@ -5,7 +5,7 @@
 // compacted needs no second look-up for its keys or its linkers.
 import { lookupKeys } from "./link-resolution";
 import type { IndexedNote, LinkRef } from "./indexed-note";
-import { isOwnKey, linkForms } from "./link-keys";
+import { isOwnKey, keyLengthFloor, linkForms } from "./link-keys";
 import { addValue, deleteValue, MultiMap, valuesOf, type Values } from "./multi-map";
 import { ownString } from "./string-pool";
 
@@ -22,6 +22,8 @@ interface Target {
 	stamp: number;
 	/** A shared, frozen `[{ target, heading: null, block: null }]` (most footers hold one plain link). */
 	single: readonly LinkRef[] | null;
+	/** Its `keyLengthFloor`, -1 until asked for: footers name the same targets note after note. */
+	floor: number;
 }
 
 export class LinkTargets {
@@ -58,6 +60,17 @@ export class LinkTargets {
 		const e = this.entry(target, true);
 		e.single ??= Object.freeze([Object.freeze({ target: e.text, heading: null, block: null })]);
 		return e.single;
+	}
+
+	/**
+	 * `keyLengthFloor(target)`, computed once per target. A target not in the table (it may be asked for
+	 * while reading) is not added.
+	 */
+	floorOf(target: string): number {
+		const e = this.hotEntry(target) ?? this.map.get(target);
+		if (e === undefined) return keyLengthFloor(target);
+		if (e.floor < 0) e.floor = keyLengthFloor(e.text);
+		return e.floor;
 	}
 
 	/** The name keys a target may resolve through (see `lookupKeys`). */
@@ -163,17 +176,27 @@ export class LinkTargets {
 		this.hot.fill(undefined);
 	}
 
+	/** The target's hot-cache slot: by length and end characters, no hashing. */
+	private slotOf(s: string): number {
+		const n = s.length;
+		return n === 0 ? 0 : (n * 961 + s.charCodeAt(0) * 31 + s.charCodeAt(n - 1)) & (HOT - 1);
+	}
+
+	private hotEntry(s: string): Target | undefined {
+		const hot = this.hot[this.slotOf(s)];
+		return hot !== undefined && hot.text === s ? hot : undefined;
+	}
+
 	/** The entry of a target, made on first use; `copy` when the string may be cut from a note's text. */
 	private entry(s: string, copy: boolean): Target {
-		const n = s.length;
-		const slot = n === 0 ? 0 : (n * 961 + s.charCodeAt(0) * 31 + s.charCodeAt(n - 1)) & (HOT - 1);
+		const slot = this.slotOf(s);
 		const hot = this.hot[slot];
 		if (hot !== undefined && hot.text === s) return hot;
 		let e = this.map.get(s);
 		if (e === undefined) {
 			const text = copy ? ownString(s) : s;
 			const keys = isOwnKey(text) ? null : lookupKeys(text);
-			e = { text, keys: keys === null || (keys.length === 1 && keys[0] === text) ? null : keys, linkers: undefined, stamp: 0, single: null };
+			e = { text, keys: keys === null || (keys.length === 1 && keys[0] === text) ? null : keys, linkers: undefined, stamp: 0, single: null, floor: -1 };
 			this.map.set(text, e);
 			this.unlinked++;
 			if (e.keys !== null) for (const k of e.keys) if (k !== text) this.byKey.add(k, text);
