@@ -59,10 +59,12 @@ export interface IndexedNote extends Omit<NoteSummary, "messageIds"> {
 	/** Distinct links with a heading or block (rare), with occurrence counts. */
 	anchoredLinks: LinkUse[];
 	/**
-	 * Outer links of nested links, in text order, as pairs in one flat list: the target, then the exact
-	 * source text (`[[a [[b]] c]]`). See `nestedLinks`.
+	 * Outer links of nested links, in text order, as pairs: the target, then the exact source text
+	 * (`[[a [[b]] c]]`), all in one string separated by NUL, or a flat list of them when one holds a NUL.
+	 * Most notes have one (a title link): one string is one object where a list of two takes three. Read
+	 * with `nestedLinks`.
 	 */
-	nested: string[];
+	nestedText: string | readonly string[];
 }
 
 
@@ -98,9 +100,18 @@ function singlePlainDocument(record: NoteRecord, conversationIds: readonly strin
 
 /** A note's nested links as { target, raw } pairs. */
 export function nestedLinks(note: IndexedNote): { target: string; raw: string }[] {
+	const text = note.nestedText;
+	const pairs = typeof text !== "string" ? text : text === "" ? [] : text.split(SEPARATOR);
 	const out: { target: string; raw: string }[] = [];
-	for (let i = 0; i + 1 < note.nested.length; i += 2) out.push({ target: note.nested[i] as string, raw: note.nested[i + 1] as string });
+	for (let i = 0; i + 1 < pairs.length; i += 2) out.push({ target: pairs[i] as string, raw: pairs[i + 1] as string });
 	return out;
+}
+
+/** Packs target / source text pairs (see `IndexedNote.nestedText`); joining copies them off the note text. */
+function packNested(pairs: readonly string[]): string | readonly string[] {
+	if (pairs.length === 0) return "";
+	for (let i = 0; i < pairs.length; i++) if ((pairs[i] as string).includes(SEPARATOR)) return pairs.map(ownString);
+	return pairs.join(SEPARATOR);
 }
 
 /** `list` cut to `length`: in place when it was sized up front (shortening trims it), else a copy. */
@@ -155,11 +166,10 @@ export function compactNote(record: NoteRecord, pools: NotePools): IndexedNote {
 		const plain = l.heading === null && l.block === null;
 		const target = plain ? targets.internLink(l.target) : null;
 		if (l.nested && !l.inner) {
-			const t = target ?? targets.intern(l.target);
-			const raw = ownString(l.raw);
-			// Most notes have one or two: a literal for the first pair is exactly as long as it needs to be.
-			if (nested === EMPTY) nested = [t, raw];
-			else nested.push(t, raw);
+			// Not pooled: packNested copies the pairs into one string.
+			const t = target ?? l.target;
+			if (nested === EMPTY) nested = [t, l.raw];
+			else nested.push(t, l.raw);
 		}
 		if (target !== null) {
 			linkTargets[plainCount++] = target;
@@ -213,7 +223,7 @@ export function compactNote(record: NoteRecord, pools: NotePools): IndexedNote {
 		linkTargets: plainCount === 0 ? EMPTY : exactList(linkTargets, plainCount, sized),
 		// slice(): arrays grown by push keep spare capacity; a copy is exactly as long as it needs to be.
 		anchoredLinks: anchoredLinks === EMPTY ? EMPTY : anchoredLinks.slice(),
-		nested: nested.length > 2 ? nested.slice() : nested,
+		nestedText: packNested(nested),
 		diagnostics: record.diagnostics.length === 0 ? EMPTY : record.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: ownString(d.message), line: d.line })),
 	};
 }
