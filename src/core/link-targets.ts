@@ -55,6 +55,11 @@ export class LinkTargets {
 		return this.entry(s, true).text;
 	}
 
+	/** The pooled copy of `s` when it is a known target, without adding it. */
+	existing(s: string): string | undefined {
+		return (this.hotEntry(s) ?? this.map.get(s))?.text;
+	}
+
 	/** A shared, frozen `[{ target, heading: null, block: null }]`. */
 	single(target: string): readonly LinkRef[] {
 		const e = this.entry(target, true);
