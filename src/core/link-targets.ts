@@ -57,7 +57,7 @@ export class LinkTargets {
 
 	/** The pooled copy of `s` when it is a known target, without adding it. */
 	existing(s: string): string | undefined {
-		return (this.hotEntry(s) ?? this.map.get(s))?.text;
+		return this.map.get(s)?.text;
 	}
 
 	/** A shared, frozen `[{ target, heading: null, block: null }]`. */
@@ -72,7 +72,8 @@ export class LinkTargets {
 	 * while reading) is not added.
 	 */
 	floorOf(target: string): number {
-		const e = this.hotEntry(target) ?? this.map.get(target);
+		// A pooled string (footer links hold them) has its hash computed already: the look-up is cheap.
+		const e = this.map.get(target);
 		if (e === undefined) return keyLengthFloor(target);
 		if (e.floor < 0) e.floor = keyLengthFloor(e.text);
 		return e.floor;
@@ -181,20 +182,10 @@ export class LinkTargets {
 		this.hot.fill(undefined);
 	}
 
-	/** The target's hot-cache slot: by length and end characters, no hashing. */
-	private slotOf(s: string): number {
-		const n = s.length;
-		return n === 0 ? 0 : (n * 961 + s.charCodeAt(0) * 31 + s.charCodeAt(n - 1)) & (HOT - 1);
-	}
-
-	private hotEntry(s: string): Target | undefined {
-		const hot = this.hot[this.slotOf(s)];
-		return hot !== undefined && hot.text === s ? hot : undefined;
-	}
-
 	/** The entry of a target, made on first use; `copy` when the string may be cut from a note's text. */
 	private entry(s: string, copy: boolean): Target {
-		const slot = this.slotOf(s);
+		const n = s.length;
+		const slot = n === 0 ? 0 : (n * 961 + s.charCodeAt(0) * 31 + s.charCodeAt(n - 1)) & (HOT - 1);
 		const hot = this.hot[slot];
 		if (hot !== undefined && hot.text === s) return hot;
 		let e = this.map.get(s);
