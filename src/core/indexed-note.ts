@@ -3,7 +3,7 @@
 // "sliced strings" that keep the whole note text alive; an IndexedNote holds link targets as pooled
 // strings in flat lists, and strings that are copied (or shared through a StringPool), so the index
 // holds no note text: under 1.5 KB a note with its share of the pool, where a NoteRecord takes 5 to 7.
-import { footerKeyFloor } from "./link-keys";
+import { footerListFloor, NO_FOOTER } from "./link-keys";
 import type { LinkTargets } from "./link-targets";
 import { EMPTY, ownString, type StringPool } from "./string-pool";
 import type { NoteDocument, NoteRecord, NoteSummary, WikiLink } from "./note-record";
@@ -59,10 +59,12 @@ export interface IndexedNote extends Omit<NoteSummary, "messageIds"> {
 	/** Distinct links with a heading or block (rare), with occurrence counts. */
 	anchoredLinks: LinkUse[];
 	/**
-	 * Outer links of nested links, in text order, as pairs in one flat list: the target, then the exact
-	 * source text (`[[a [[b]] c]]`). See `nestedLinks`.
+	 * Outer links of nested links, in text order, as pairs: the target, then the exact source text
+	 * (`[[a [[b]] c]]`), all in one string separated by NUL, or a flat list of them when one holds a NUL.
+	 * Most notes have one (a title link): one string is one object where a list of two takes three. Read
+	 * with `nestedLinks`.
 	 */
-	nested: string[];
+	nestedText: string | readonly string[];
 }
 
 
@@ -98,9 +100,18 @@ function singlePlainDocument(record: NoteRecord, conversationIds: readonly strin
 
 /** A note's nested links as { target, raw } pairs. */
 export function nestedLinks(note: IndexedNote): { target: string; raw: string }[] {
+	const text = note.nestedText;
+	const pairs = typeof text !== "string" ? text : text === "" ? [] : text.split(SEPARATOR);
 	const out: { target: string; raw: string }[] = [];
-	for (let i = 0; i + 1 < note.nested.length; i += 2) out.push({ target: note.nested[i] as string, raw: note.nested[i + 1] as string });
+	for (let i = 0; i + 1 < pairs.length; i += 2) out.push({ target: pairs[i] as string, raw: pairs[i + 1] as string });
 	return out;
+}
+
+/** Packs target / source text pairs (see `IndexedNote.nestedText`); joining copies them off the note text. */
+function packNested(pairs: readonly string[]): string | readonly string[] {
+	if (pairs.length === 0) return "";
+	for (let i = 0; i < pairs.length; i++) if ((pairs[i] as string).includes(SEPARATOR)) return pairs.map(ownString);
+	return pairs.join(SEPARATOR);
 }
 
 /** `list` cut to `length`: in place when it was sized up front (shortening trims it), else a copy. */
@@ -155,11 +166,10 @@ export function compactNote(record: NoteRecord, pools: NotePools): IndexedNote {
 		const plain = l.heading === null && l.block === null;
 		const target = plain ? targets.internLink(l.target) : null;
 		if (l.nested && !l.inner) {
-			const t = target ?? targets.intern(l.target);
-			const raw = ownString(l.raw);
-			// Most notes have one or two: a literal for the first pair is exactly as long as it needs to be.
-			if (nested === EMPTY) nested = [t, raw];
-			else nested.push(t, raw);
+			// Not pooled: packNested copies the pairs into one string.
+			const t = target ?? l.target;
+			if (nested === EMPTY) nested = [t, l.raw];
+			else nested.push(t, l.raw);
 		}
 		if (target !== null) {
 			linkTargets[plainCount++] = target;
@@ -176,22 +186,25 @@ export function compactNote(record: NoteRecord, pools: NotePools): IndexedNote {
 			anchoredLinks.push(use);
 		}
 	}
+	// A note's name is mostly a link target already (the note before it in its conversation links to it):
+	// the target's string serves as the name too, one string where a cut from the path would be a second.
+	const basename = targets.existing(record.basename) ?? record.basename;
 	// A title that is the file name (the generator names files after titles) shares the file name's string.
-	const title = record.title === record.basename ? record.basename : ownOrNull(record.title);
+	const title = record.title === record.basename ? basename : ownOrNull(record.title);
 	// normalizeDate builds most dates by concatenation (a tree of string pieces, some of them cut from the
 	// note): one flat copy is one small object.
 	const date = ownOrNull(record.date);
 	const conversationIds = pool.list(record.conversationIds);
-	const parts = record.parts.map((p) => ({
-		index: p.index,
-		document: p.document,
-		preceding: footerRefs(p.preceding, pools),
-		following: footerRefs(p.following, pools),
-		seeAlso: footerRefs(p.seeAlso, pools),
-	}));
+	let footerKeyFloor = NO_FOOTER;
+	const parts = record.parts.map((p) => {
+		const preceding = footerRefs(p.preceding, pools);
+		const following = footerRefs(p.following, pools);
+		footerKeyFloor = Math.min(footerKeyFloor, footerListFloor(preceding, targets), footerListFloor(following, targets));
+		return { index: p.index, document: p.document, preceding, following, seeAlso: footerRefs(p.seeAlso, pools) };
+	});
 	return {
 		path: record.path,
-		basename: record.basename,
+		basename,
 		title,
 		date,
 		autogenerated: record.autogenerated,
@@ -208,12 +221,12 @@ export function compactNote(record: NoteRecord, pools: NotePools): IndexedNote {
 			conversationIds: pool.list(d.conversationIds),
 		})),
 		parts,
-		footerKeyFloor: footerKeyFloor(parts),
+		footerKeyFloor,
 		exchangeCount: record.exchanges.length,
 		linkTargets: plainCount === 0 ? EMPTY : exactList(linkTargets, plainCount, sized),
 		// slice(): arrays grown by push keep spare capacity; a copy is exactly as long as it needs to be.
 		anchoredLinks: anchoredLinks === EMPTY ? EMPTY : anchoredLinks.slice(),
-		nested: nested.length > 2 ? nested.slice() : nested,
+		nestedText: packNested(nested),
 		diagnostics: record.diagnostics.length === 0 ? EMPTY : record.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: ownString(d.message), line: d.line })),
 	};
 }

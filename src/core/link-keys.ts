@@ -91,29 +91,23 @@ export function footerLinkersOf(keys: readonly string[], targets: LinkTargets, n
 function listMayUse(links: readonly LinkRef[], key: string, targets: LinkTargets): boolean {
 	for (let i = 0; i < links.length; i++) {
 		const link = links[i] as LinkRef;
-		if (key.length >= keyLengthFloor(link.target) && targets.hasKey(link.target, key)) return true;
+		if (key.length >= targets.floorOf(link.target) && targets.hasKey(link.target, key)) return true;
 		if (link.heading === null && link.block === null) continue;
 		for (const form of linkForms(link).slice(1)) if (targets.hasKey(form, key)) return true;
 	}
 	return false;
 }
 
-/** A lower bound on the length of the name keys of a note's `preceding` / `following` links. */
-// Indexed loops: footer lists are often shared frozen ones, which for-of walks through a real iterator.
-export function footerKeyFloor(parts: readonly { preceding: readonly LinkRef[]; following: readonly LinkRef[] }[]): number {
-	let floor = NO_FOOTER;
-	for (let i = 0; i < parts.length; i++) {
-		const part = parts[i] as { preceding: readonly LinkRef[]; following: readonly LinkRef[] };
-		floor = Math.min(floor, listFloor(part.preceding), listFloor(part.following));
-	}
-	return floor;
-}
-
-function listFloor(links: readonly LinkRef[]): number {
+/**
+ * A lower bound on the length of the name keys of a footer list's links (`NO_FOOTER` when empty), the
+ * targets' floors taken from the table: footer targets repeat from note to note, so each is computed once.
+ */
+// An indexed loop: footer lists are often shared frozen ones, which for-of walks through a real iterator.
+export function footerListFloor(links: readonly LinkRef[], targets: LinkTargets): number {
 	let floor = NO_FOOTER;
 	for (let i = 0; i < links.length; i++) {
 		const link = links[i] as LinkRef;
-		floor = Math.min(floor, link.heading === null && link.block === null ? keyLengthFloor(link.target) : 0);
+		floor = Math.min(floor, link.heading === null && link.block === null ? targets.floorOf(link.target) : 0);
 	}
 	return floor;
 }

@@ -81,7 +81,11 @@ export function lookupKeys(target: string): string[] {
 
 /** The name keys of a note file: its name without `.md`, and that name with `_` read as a space. */
 export function fileKeys(path: string): string[] {
-	const name = stripMd(fileName(path));
+	return nameKeys(stripMd(fileName(path)));
+}
+
+/** `fileKeys` from the file's name without `.md` (`basenameOf(path)`). */
+function nameKeys(name: string): string[] {
 	const key = nameKey(name);
 	if (!name.includes("_")) return [key];
 	const spaced = nameKey(name.replace(/_/g, " "));
@@ -129,9 +133,13 @@ export class LinkResolver {
 		return found;
 	}
 
+	/**
+	 * Registers a note. Its `basename` (`basenameOf(path)`), when the caller keeps it anyway, gives the keys:
+	 * a lower-case name is its own key, the same string, where one cut from the path again would be a second.
+	 */
 	// Indexed reads, not destructuring (which walks an iterator): a note file comes in every first-scan step.
-	addNote(path: string): void {
-		const keys = fileKeys(path);
+	addNote(path: string, basename: string = stripMd(fileName(path))): void {
+		const keys = nameKeys(basename);
 		this.names.add(keys[0] as string, path);
 		if (keys.length > 1) this.spacedNames.add(keys[1] as string, path);
 	}

@@ -5,7 +5,7 @@
 // compacted needs no second look-up for its keys or its linkers.
 import { lookupKeys } from "./link-resolution";
 import type { IndexedNote, LinkRef } from "./indexed-note";
-import { isOwnKey, linkForms } from "./link-keys";
+import { isOwnKey, keyLengthFloor, linkForms } from "./link-keys";
 import { addValue, deleteValue, MultiMap, valuesOf, type Values } from "./multi-map";
 import { ownString } from "./string-pool";
 
@@ -22,6 +22,8 @@ interface Target {
 	stamp: number;
 	/** A shared, frozen `[{ target, heading: null, block: null }]` (most footers hold one plain link). */
 	single: readonly LinkRef[] | null;
+	/** Its `keyLengthFloor`, -1 until asked for: footers name the same targets note after note. */
+	floor: number;
 }
 
 export class LinkTargets {
@@ -53,11 +55,28 @@ export class LinkTargets {
 		return this.entry(s, true).text;
 	}
 
+	/** The pooled copy of `s` when it is a known target, without adding it. */
+	existing(s: string): string | undefined {
+		return this.map.get(s)?.text;
+	}
+
 	/** A shared, frozen `[{ target, heading: null, block: null }]`. */
 	single(target: string): readonly LinkRef[] {
 		const e = this.entry(target, true);
 		e.single ??= Object.freeze([Object.freeze({ target: e.text, heading: null, block: null })]);
 		return e.single;
+	}
+
+	/**
+	 * `keyLengthFloor(target)`, computed once per target. A target not in the table (it may be asked for
+	 * while reading) is not added.
+	 */
+	floorOf(target: string): number {
+		// A pooled string (footer links hold them) has its hash computed already: the look-up is cheap.
+		const e = this.map.get(target);
+		if (e === undefined) return keyLengthFloor(target);
+		if (e.floor < 0) e.floor = keyLengthFloor(e.text);
+		return e.floor;
 	}
 
 	/** The name keys a target may resolve through (see `lookupKeys`). */
@@ -173,7 +192,7 @@ export class LinkTargets {
 		if (e === undefined) {
 			const text = copy ? ownString(s) : s;
 			const keys = isOwnKey(text) ? null : lookupKeys(text);
-			e = { text, keys: keys === null || (keys.length === 1 && keys[0] === text) ? null : keys, linkers: undefined, stamp: 0, single: null };
+			e = { text, keys: keys === null || (keys.length === 1 && keys[0] === text) ? null : keys, linkers: undefined, stamp: 0, single: null, floor: -1 };
 			this.map.set(text, e);
 			this.unlinked++;
 			if (e.keys !== null) for (const k of e.keys) if (k !== text) this.byKey.add(k, text);

@@ -164,7 +164,7 @@ export class ThreadIndex implements ThreadIndexReader {
 		const path = record.path;
 		this.records.set(path, record);
 		if (isNewFile) {
-			this.resolver.addNote(path);
+			this.resolver.addNote(path, record.basename);
 			this.touchFile(path);
 		}
 		if (compacted) this.targets.linkNote(record);
