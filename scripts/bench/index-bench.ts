@@ -1,4 +1,5 @@
 // c. The thread index: cold build vs a read+regex floor, incremental updates vs a naive rebuild, heap per note.
+import { spawnSync } from "node:child_process";
 import { parseNote } from "../../src/core/note-parser";
 import { ThreadIndex } from "../../src/core/thread-index";
 import { measureHeap } from "./heap-bench";
@@ -189,12 +190,39 @@ function benchIndexSize(size: number, opts: Options): IndexFigures {
 	}
 }
 
+const CHILD_FLAG = "--index-child=";
+
+/**
+ * Each vault size is measured in a fresh Node process (floor and cold index alike, so they stay
+ * comparable). In one process the figures depended on what ran before: after the parser sections (huge
+ * and hostile notes) the 10k cold index read about 15% slower than on its own.
+ */
+function indexChild(size: number): IndexFigures {
+	const script = process.argv[1] as string;
+	const args = process.argv.slice(2).filter((a) => !a.startsWith("--sizes=") && !a.startsWith("--only="));
+	const run = spawnSync(process.execPath, ["--expose-gc", script, ...args, `${CHILD_FLAG}${size}`, "--no-respawn"], {
+		encoding: "utf8",
+		maxBuffer: 64 << 20,
+		stdio: ["ignore", "pipe", "inherit"],
+	});
+	if (run.status !== 0) throw new Error(`index measurement at ${size} notes failed (exit ${String(run.status)})`);
+	return JSON.parse(run.stdout) as IndexFigures;
+}
+
+/** Runs in the child process (see `indexChild`); returns true when this process is one. */
+export function runIndexChild(argv: readonly string[], opts: Options): boolean {
+	const arg = argv.find((a) => a.startsWith(CHILD_FLAG));
+	if (arg === undefined) return false;
+	process.stdout.write(JSON.stringify(benchIndexSize(Number(arg.slice(CHILD_FLAG.length)), opts)));
+	return true;
+}
+
 export function benchIndex(opts: Options): void {
 	log(`## c. Thread index (generated vaults, read from disk; ${opts.updates} modify + ${opts.updates} rename updates)`);
 	const figures: IndexFigures[] = [];
 	for (const size of opts.sizes) {
 		process.stderr.write(`  index: ${int(size)} notes...\n`);
-		figures.push(benchIndexSize(size, opts));
+		figures.push(indexChild(size));
 	}
 	log(
 		table([
