@@ -71,6 +71,45 @@ function samePacked(a: Packed, b: Packed): boolean {
 	return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/**
+ * A target's linking notes, sorted, and the notes that came (a path) or went (`{ removed }`) since, in
+ * order. An edit touches a few targets that thousands of notes link to: replaying its changes on a copy
+ * costs a copy, where sorting the list again cost a sort (seen: 20 edits made the next vault-wide read at
+ * 50,000 notes about 0.2 s slower).
+ */
+interface SortedNotes {
+	notes: string[];
+	changes: (string | { removed: string })[];
+}
+
+/** Changes kept per sorted list; a note coming or going for a hub (thousands at once) drops the list instead. */
+const MAX_CHANGES = 32;
+
+/** Where `path` is, or would go, in the sorted `list` (code-unit order, as `Array.prototype.sort`). */
+function sortedIndex(list: readonly string[], path: string): number {
+	let lo = 0;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if ((list[mid] as string) < path) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** A copy of the sorted `notes` with the changes replayed in order. */
+function applyChanges(notes: readonly string[], changes: readonly (string | { removed: string })[]): string[] {
+	const out = notes.slice();
+	for (const change of changes) {
+		const path = typeof change === "string" ? change : change.removed;
+		const at = sortedIndex(out, path);
+		const present = out[at] === path;
+		if (typeof change === "string" && !present) out.splice(at, 0, path);
+		else if (typeof change !== "string" && present) out.splice(at, 1);
+	}
+	return out;
+}
+
 export class UnresolvedTally {
 	private readonly dirty = new Set<string>();
 	/**
@@ -80,9 +119,9 @@ export class UnresolvedTally {
 	private all = true;
 	/** Per note, its unresolved targets and counts (packed). */
 	private readonly perNote = new Map<string, Packed>();
-	/** Target -> linking notes; and their sorted list once asked for (dropped when the notes change). */
+	/** Target -> linking notes; and their sorted list once asked for (see `SortedNotes`). */
 	private readonly byTarget = new MultiMap();
-	private readonly sorted = new Map<string, string[]>();
+	private readonly sorted = new Map<string, SortedNotes>();
 	private vaultCache: VaultUnresolved[] | null = null;
 
 	markDirty(path: string): void {
@@ -141,13 +180,36 @@ export class UnresolvedTally {
 	private link(target: string, path: string): void {
 		this.vaultCache = null;
 		this.byTarget.add(target, path);
-		this.sorted.delete(target);
+		this.noteChange(target, path, true);
 	}
 
 	private unlink(target: string, path: string): void {
 		this.vaultCache = null;
 		this.byTarget.delete(target, path);
-		this.sorted.delete(target);
+		this.noteChange(target, path, false);
+	}
+
+	/** Keeps a sorted list through a few changes; past that it is dropped and sorted anew when asked for. */
+	private noteChange(target: string, path: string, added: boolean): void {
+		const sorted = this.sorted.get(target);
+		if (sorted === undefined) return;
+		if (sorted.changes.length >= MAX_CHANGES) this.sorted.delete(target);
+		else sorted.changes.push(added ? path : { removed: path });
+	}
+
+	/** The sorted linkers of a target (a new list when they changed: lists handed out are never modified). */
+	private sortedNotes(target: string): string[] {
+		const sorted = this.sorted.get(target);
+		if (sorted === undefined) {
+			const notes = [...this.byTarget.get(target)].sort();
+			this.sorted.set(target, { notes, changes: [] });
+			return notes;
+		}
+		if (sorted.changes.length > 0) {
+			sorted.notes = applyChanges(sorted.notes, sorted.changes);
+			sorted.changes = [];
+		}
+		return sorted.notes;
 	}
 
 	private drop(path: string): void {
@@ -180,13 +242,10 @@ export class UnresolvedTally {
 		if (this.vaultCache === null) {
 			const list: VaultUnresolved[] = [];
 			for (const target of this.byTarget.keys()) {
-				let notes = this.sorted.get(target);
-				if (notes === undefined) {
-					notes = [...this.byTarget.get(target)].sort();
-					this.sorted.set(target, notes);
-				}
+				const notes = this.sortedNotes(target);
 				list.push({ target, count: notes.length, notes });
 			}
+			for (const target of this.sorted.keys()) if (!this.byTarget.has(target)) this.sorted.delete(target);
 			this.vaultCache = list.sort(byCountThenTarget);
 		}
 		return this.vaultCache;

@@ -243,3 +243,38 @@ describe("the corpus read through set()", () => {
 		expect(index.threads()).toEqual([]);
 	});
 });
+
+describe("vault-wide unresolved links through edits", () => {
+	it("keeps each target's notes sorted through a few edits and through many, and never changes a list it handed out", () => {
+		const index = new ThreadIndex();
+		const fresh = new ThreadIndex();
+		const text = (links: string[]): string => `---\ntitle: x\n---\n${links.map((l) => `[[${l}]]`).join(" ")}\n`;
+		const set = (path: string, links: string[]): void => {
+			index.set(path, text(links));
+			fresh.set(path, text(links));
+		};
+		for (let i = 0; i < 200; i++) set(`chats/n${String(i).padStart(3, "0")}.md`, ["entropy", i % 2 === 0 ? "free energy" : "markov blanket"]);
+		const before = index.unresolvedInVault();
+		const entropy = before.find((u) => u.target === "entropy");
+		const kept = [...(entropy?.notes ?? [])];
+		expect(kept).toHaveLength(200);
+		// A few edits: notes drop the link, gain it back, new notes come, old ones go.
+		set("chats/n005.md", ["free energy"]);
+		set("chats/n007.md", ["markov blanket"]);
+		set("chats/n005.md", ["entropy", "free energy"]);
+		set("a first.md", ["entropy"]);
+		set("zz last.md", ["Entropy"]);
+		index.delete("chats/n010.md");
+		fresh.delete("chats/n010.md");
+		const after = index.unresolvedInVault();
+		expect(entropy?.notes).toEqual(kept);
+		expect(after).toEqual(fresh.unresolvedInVault());
+		expect(after.find((u) => u.target === "entropy")?.notes.slice(0, 2)).toEqual(["a first.md", "chats/n000.md"]);
+		// Many at once (more than a sorted list keeps): it is sorted anew.
+		for (let i = 0; i < 120; i++) set(`chats/n${String(i).padStart(3, "0")}.md`, ["free energy"]);
+		expect(index.unresolvedInVault()).toEqual(fresh.unresolvedInVault());
+		const entropyNow = index.unresolvedInVault().find((u) => u.target === "entropy");
+		// n120 to n199, and the two new notes.
+		expect(entropyNow?.count).toBe(80 + 2);
+	});
+});
