@@ -7,11 +7,19 @@ import { isOwnKey, linkForms } from "./link-keys";
 const UNSAFE_TITLE_CHARS = /[<>:"/\\|?*[\]]/g;
 const MAX_NAME = 200;
 
-/** The generator's file naming (E09+): the file name of a note titled `title`, without `.md`. */
-export function sanitizeTitle(title: string): string {
+/**
+ * The generator's file naming (E09+), case kept: the file name of a note titled `title`, without `.md`
+ * (unsafe characters deleted, one leading "the " dropped, cut to 200 characters).
+ */
+export function generatorFileName(title: string): string {
 	let name = title.replace(UNSAFE_TITLE_CHARS, "");
 	if (/^the /i.test(name)) name = name.slice(4);
-	return name.slice(0, MAX_NAME).toLowerCase().trim();
+	return name.slice(0, MAX_NAME);
+}
+
+/** The lookup key of the generator's file name for a title (how a raw-title link finds its file). */
+export function sanitizeTitle(title: string): string {
+	return generatorFileName(title).toLowerCase().trim();
 }
 
 /** The lookup key of a name: lower-cased and trimmed. */

@@ -1,6 +1,6 @@
 // Decides, before anything is written, what creating notes for unresolved link targets would do:
 // which path each would get, which already exist (never overwritten) and which can't be file names.
-import { nameKey, sanitizeTitle } from "./link-resolution";
+import { generatorFileName, nameKey, sanitizeTitle } from "./link-resolution";
 import type { UnresolvedCount } from "./thread-model";
 
 export type PlanItem =
@@ -37,13 +37,6 @@ export function invalidNameReason(target: string): string | null {
 	return null;
 }
 
-/** The generator's file name for a raw title: `sanitizeTitle` with the case kept. */
-function generatorName(title: string): string {
-	let name = title.replace(/[<>:"/\\|?*[\]]/g, "");
-	if (/^the /i.test(name)) name = name.slice(4);
-	return name.slice(0, MAX_NAME).trim();
-}
-
 export type NoteName = { name: string } | { reason: string };
 
 /**
@@ -55,7 +48,7 @@ export function noteNameFor(target: string): NoteName {
 	const trimmed = target.trim();
 	const reason = invalidNameReason(trimmed);
 	if (reason === null) return { name: trimmed };
-	const name = generatorName(trimmed);
+	const name = generatorFileName(trimmed).trim();
 	if (name !== trimmed && invalidNameReason(name) === null && nameKey(name) === sanitizeTitle(trimmed)) return { name };
 	return { reason };
 }

@@ -4,13 +4,18 @@ import { noteNameFor, notePathIn } from "../core/note-creation-plan";
 import { displayError } from "./display-error";
 
 /** Where a new note for `target` goes (see `noteNameFor`), or why it can't be made. */
-export function newNotePath(folder: string, target: string): { path: string } | { reason: string } {
+function newNotePath(folder: string, target: string): { path: string } | { reason: string } {
 	const named = noteNameFor(target);
 	return "reason" in named ? named : { path: normalizePath(notePathIn(folder, named.name)) };
 }
 
+/** Creates the folder a new file at `path` goes in, unless it exists. */
+export async function ensureParentFolder(app: App, path: string): Promise<void> {
+	await ensureFolder(app, path.slice(0, Math.max(0, path.lastIndexOf("/"))));
+}
+
 /** Creates `folder` unless it exists; a file in its place is an error. */
-export async function ensureFolder(app: App, folder: string): Promise<void> {
+async function ensureFolder(app: App, folder: string): Promise<void> {
 	if (folder === "") return;
 	const existing = app.vault.getAbstractFileByPath(normalizePath(folder));
 	if (existing instanceof TFolder) return;
@@ -52,7 +57,7 @@ export async function openOrCreateNote(
 			displayError(`"${path}" is a folder.`);
 			return;
 		} else {
-			await ensureFolder(app, path.slice(0, Math.max(0, path.lastIndexOf("/"))));
+			await ensureParentFolder(app, path);
 			file = await app.vault.create(path, content);
 		}
 		await app.workspace.getLeaf(newLeaf).openFile(file);

@@ -2,7 +2,7 @@
 // through the Vault API without overwriting anything, then list what was made so it can be reviewed.
 import { Modal, normalizePath, Notice, TFile, type App } from "obsidian";
 import { planNoteCreation, type PlanItem } from "../core/note-creation-plan";
-import { ensureFolder } from "./create-note";
+import { ensureParentFolder } from "./create-note";
 import type { ThreadIndexReader, UnresolvedCount } from "../core/thread-model";
 
 export type CreateScope = "thread" | "vault";
@@ -127,7 +127,7 @@ export class CreateNotesModal extends Modal {
 				continue;
 			}
 			try {
-				await ensureFolder(this.app, path.slice(0, Math.max(0, path.lastIndexOf("/"))));
+				await ensureParentFolder(this.app, path);
 				outcome.created.push(await this.app.vault.create(path, this.options.noteText(item.target)));
 			} catch (error) {
 				outcome.skipped.push({ target: item.target, why: error instanceof Error ? error.message : String(error) });
