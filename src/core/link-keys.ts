@@ -2,6 +2,7 @@
 // `lookupKeys` in link-resolution.ts), and which notes' footers may point through a key.
 import type { IndexedNote, LinkRef } from "./indexed-note";
 import type { LinkTargets } from "./link-targets";
+import { isTrimSpace } from "./white-space";
 
 /** The ways a link's text may name a file: its target, then (a title holding `#`) the target with its heading. */
 export function linkForms(link: LinkRef): string[] {
@@ -22,7 +23,7 @@ export function keyLengthFloor(target: string): number {
 		const c = target.charCodeAt(i);
 		// Non-ASCII (lower-casing may change the length), or a path, alias or heading (other key forms).
 		if (c > 127 || makesForm(c)) return 0;
-		if (isSpace(c)) spaces++;
+		if (isTrimSpace(c)) spaces++;
 		else end = i + 1;
 		if (!sanitizeDeletes(c)) kept++;
 	}
@@ -31,10 +32,6 @@ export function keyLengthFloor(target: string): number {
 	// The name key drops only the outer white space; sanitizing drops the deleted characters, a leading
 	// "the ", everything past 200 characters, and the outer white space.
 	return Math.max(0, Math.min(target.length - spaces, Math.min(200, kept - 4) - spaces));
-}
-
-function isSpace(c: number): boolean {
-	return c === 32 || (c >= 9 && c <= 13);
 }
 
 /** < > : " \ ? * [ ] (and / below): deleted from a title by sanitizing. */
@@ -60,7 +57,7 @@ export function isOwnKey(target: string): boolean {
 		const c = target.charCodeAt(i);
 		if (c > 127 || (c >= 65 && c <= 90) || makesForm(c) || sanitizeDeletes(c)) return false;
 	}
-	if (isSpace(target.charCodeAt(0)) || isSpace(target.charCodeAt(n - 1))) return false;
+	if (isTrimSpace(target.charCodeAt(0)) || isTrimSpace(target.charCodeAt(n - 1))) return false;
 	return !target.startsWith("the ") && !target.endsWith(".md");
 }
 
@@ -68,7 +65,7 @@ export function isOwnKey(target: string): boolean {
  * Whether one of the note's `preceding` / `following` links may resolve through `key`. Footer links are
  * links too, so the notes to ask are among the linkers of `key`: the index keeps no second map for them.
  */
-export function footerMayUse(record: IndexedNote, key: string, targets: LinkTargets): boolean {
+function footerMayUse(record: IndexedNote, key: string, targets: LinkTargets): boolean {
 	if (key.length < record.footerKeyFloor) return false;
 	for (const part of record.parts) {
 		if (listMayUse(part.preceding, key, targets) || listMayUse(part.following, key, targets)) return true;
@@ -102,9 +99,9 @@ function listMayUse(links: readonly LinkRef[], key: string, targets: LinkTargets
  * A lower bound on the length of the name keys of a footer list's links (`NO_FOOTER` when empty), the
  * targets' floors taken from the table: footer targets repeat from note to note, so each is computed once.
  */
-// An indexed loop: footer lists are often shared frozen ones, which for-of walks through a real iterator.
 export function footerListFloor(links: readonly LinkRef[], targets: LinkTargets): number {
 	let floor = NO_FOOTER;
+	// An indexed loop: footer lists are often shared frozen ones, which for-of walks through a real iterator.
 	for (let i = 0; i < links.length; i++) {
 		const link = links[i] as LinkRef;
 		floor = Math.min(floor, link.heading === null && link.block === null ? targets.floorOf(link.target) : 0);

@@ -35,8 +35,8 @@ export function targetKey(target: string): string {
  * distinct successors) use the same numbers. Numbers, not objects: a vault-wide first ordering makes
  * tens of thousands of them.
  */
-export const OUTSIDE = -1;
-export const MISSING = -2;
+const OUTSIDE = -1;
+const MISSING = -2;
 /** Fork key of a part that has none yet. */
 const NO_FORK = 0x7fffffff;
 
@@ -183,7 +183,7 @@ export class ThreadGraph {
 		else list.push(edge);
 	}
 
-	/** The candidates of an edge, or its own target when `first` (no list is made for one candidate). */
+	/** The candidates of an edge: a lone candidate as the node itself (no list is made for it), else its list. */
 	edgeCandidates(edge: number): readonly number[] | number {
 		return edge >= 0 ? edge : (this.multi[~edge] as number[]);
 	}
