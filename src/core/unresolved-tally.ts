@@ -186,7 +186,8 @@ export class UnresolvedTally {
 	private unlink(target: string, path: string): void {
 		this.vaultCache = null;
 		this.byTarget.delete(target, path);
-		this.noteChange(target, path, false);
+		if (this.byTarget.has(target)) this.noteChange(target, path, false);
+		else this.sorted.delete(target);
 	}
 
 	/** Keeps a sorted list through a few changes; past that it is dropped and sorted anew when asked for. */
@@ -245,7 +246,6 @@ export class UnresolvedTally {
 				const notes = this.sortedNotes(target);
 				list.push({ target, count: notes.length, notes });
 			}
-			for (const target of this.sorted.keys()) if (!this.byTarget.has(target)) this.sorted.delete(target);
 			this.vaultCache = list.sort(byCountThenTarget);
 		}
 		return this.vaultCache;
