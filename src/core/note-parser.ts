@@ -1,10 +1,10 @@
 // Turns a path and a file's text into a NoteRecord. One pass over the lines, with bounded look-ahead,
 // so parse time stays linear on any input. See ../../../shared/FORMAT.md for the shapes handled here.
 import { readFrontmatter } from "./frontmatter";
-import type { FormatOptions, NoteRecord, WikiLink } from "./note-record";
+import type { FooterKind, FormatOptions, NoteRecord, WikiLink } from "./note-record";
 import { DEFAULT_FORMAT } from "./note-record";
 import { type FooterReader, footerReader } from "./footer-line";
-import { ANY, DASH, FENCE, FENCE_OPEN, FRONTMATTER_OPEN, isBlank, isRule, messageRole, STAR, TEXT, YAML_KEY, YAML_LINE } from "./line-kind";
+import { ANY, DASH, FENCE, FENCE_OPEN, FRONTMATTER_OPEN, isRule, messageRole, STAR, TEXT, YAML_KEY, YAML_LINE } from "./line-kind";
 import { NoteLines } from "./note-lines";
 import { NoteRecordBuilder } from "./note-record-builder";
 import { LinkScanner } from "./wikilinks";
@@ -20,6 +20,9 @@ class NoteScanner extends NoteRecordBuilder {
 	private readonly linkScanner: LinkScanner;
 	private readonly footer: FooterReader;
 	private tooDeepReported = false;
+	/** The last line footerKind read, and its answer. */
+	private footerKindLine = -1;
+	private footerKindOf: FooterKind | null = null;
 
 	constructor(path: string, text: string, format: FormatOptions) {
 		super(path, new NoteLines(text), format);
@@ -86,7 +89,7 @@ class NoteScanner extends NoteRecordBuilder {
 	 * to its end holds no bracket, so neither the label match nor the links depend on it.)
 	 */
 	private readFooterLine(lineIndex: number): boolean {
-		const kind = this.footer.kind(this.lines.text, this.lines.start(lineIndex), this.lines.end(lineIndex));
+		const kind = this.footerKind(lineIndex);
 		if (kind === null) return false;
 		for (let k = this.addLinks(lineIndex); k < this.links.length; k++) {
 			const link = this.links[k] as WikiLink;
@@ -99,7 +102,19 @@ class NoteScanner extends NoteRecordBuilder {
 	private footerFollows(index: number): boolean {
 		let k = index + 1;
 		while (this.lines.isBlank(k)) k++;
-		return k >= this.lines.count || this.footer.kind(this.lines.text, this.lines.start(k), this.lines.end(k)) !== null;
+		return k >= this.lines.count || this.footerKind(k) !== null;
+	}
+
+	/**
+	 * The footer kind of line `i`. The line footerFollows looked at is the one the footer's first
+	 * readFooterLine reads next: its answer is kept, not worked out again.
+	 */
+	private footerKind(i: number): FooterKind | null {
+		if (i !== this.footerKindLine) {
+			this.footerKindLine = i;
+			this.footerKindOf = this.footer.kind(this.lines.text, this.lines.start(i), this.lines.end(i));
+		}
+		return this.footerKindOf;
 	}
 
 	/** A line that ends with `---` glued to it, followed by a frontmatter block: an appended document. */
@@ -164,7 +179,8 @@ class NoteScanner extends NoteRecordBuilder {
 				i = glued >= 0 ? this.beginAppended(i, glued) : i + 1;
 				continue;
 			}
-			const line = lines.line(i) as string;
+			// A plain-text line in the footer needs no slice: only the fence, header and rule tests read it.
+			const line = kind === TEXT ? "" : (lines.line(i) as string);
 			const fenceOpen = kind === FENCE || kind === ANY ? FENCE_OPEN.exec(line) : null;
 			if (fenceOpen?.[1] && !inFooter) {
 				const marker = fenceOpen[1];
@@ -205,7 +221,7 @@ class NoteScanner extends NoteRecordBuilder {
 				continue;
 			}
 			if (inFooter) {
-				if (isBlank(line)) {
+				if (lines.isBlank(i)) {
 					i++;
 					continue;
 				}

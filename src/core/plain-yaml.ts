@@ -52,6 +52,11 @@ const WIDE = "\\xa0-\\u2027\\u202a-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd";
  * YAML scalar style used here, once reserved words are kept out.
  */
 const PLAIN = new RegExp(`^[A-Za-z_](?:[\\x21-\\x39\\x3b-\\x7e${WIDE}]|:(?=[^ ])| (?=[^#]))*$`);
+/**
+ * The common case of PLAIN (tags such as `msg_…`): printable ASCII without a space or `:`. One character
+ * class, which the regex engine reads much faster than PLAIN's alternatives with their look-aheads.
+ */
+const PLAIN_ASCII_WORD = /^[A-Za-z_][\x21-\x39\x3b-\x7e]*$/;
 /** `'...'` (a quote written `''`) of printable characters, then spaces. */
 const SINGLE_QUOTED = new RegExp(`^'((?:[\\x20-\\x26\\x28-\\x7e${WIDE}]|'')*)' *$`);
 /** `"..."` of printable characters without escapes, then spaces. */
@@ -62,7 +67,7 @@ function plainString(text: string, from: number, to: number): string | undefined
 	while (to > from && text.charCodeAt(to - 1) === 32) to--;
 	if (to === from) return undefined;
 	const value = text.slice(from, to);
-	if (!PLAIN.test(value)) return undefined;
+	if (!PLAIN_ASCII_WORD.test(value) && !PLAIN.test(value)) return undefined;
 	return to - from <= 5 && RESERVED.has(value) ? undefined : value;
 }
 

@@ -77,6 +77,31 @@ function setLinkText(link: LinkText, text: string): void {
 	link.target = isTrimSpace(path.charCodeAt(0)) || isTrimSpace(path.charCodeAt(path.length - 1)) ? path.trim() : path;
 }
 
+/**
+ * `text` without its `[[` and `]]` (what `replace(/\[\[|\]\]/g, "")` gives: pairs taken from left to
+ * right). Found with a search for either bracket: cheaper than the regex replace, which nested links
+ * (one footer link in ten) run on every note.
+ */
+function withoutDoubleBrackets(text: string): string {
+	let out = "";
+	let kept = 0;
+	let open = text.indexOf("[");
+	let close = text.indexOf("]");
+	while (open >= 0 || close >= 0) {
+		const at = close < 0 || (open >= 0 && open < close) ? open : close;
+		const c = text.charCodeAt(at);
+		let next = at + 1;
+		if (text.charCodeAt(at + 1) === c) {
+			out += text.slice(kept, at);
+			next = at + 2;
+			kept = next;
+		}
+		if (open >= 0 && open < next) open = text.indexOf("[", next);
+		if (close >= 0 && close < next) close = text.indexOf("]", next);
+	}
+	return kept === 0 ? text : out + text.slice(kept);
+}
+
 /** Splits the text inside `[[ ]]` into target, alias, heading and block reference. */
 export function splitLinkText(text: string): LinkText {
 	const parts: LinkText = { target: "", alias: null, heading: null, block: null };
@@ -257,7 +282,7 @@ export class LinkScanner {
 		};
 		const inside = this.text.slice(open + 2, close);
 		// A nested link's target is its text with the inner brackets removed.
-		setLinkText(link, nested ? inside.replace(/\[\[|\]\]/g, "") : inside);
+		setLinkText(link, nested ? withoutDoubleBrackets(inside) : inside);
 		if (link.target === "") return null;
 		link.raw = this.text.slice(start, close + 2);
 		return link;
