@@ -22,13 +22,13 @@ export interface LinkUse extends LinkRef {
 	count: number;
 }
 
-/** A note part's footer links (outer links only). */
+/** A note part's footer links (outer links only): read-only, as a lone plain link's list is shared by notes. */
 export interface IndexedPart {
 	index: number;
 	document: number;
-	preceding: LinkRef[];
-	following: LinkRef[];
-	seeAlso: LinkRef[];
+	preceding: readonly Readonly<LinkRef>[];
+	following: readonly Readonly<LinkRef>[];
+	seeAlso: readonly Readonly<LinkRef>[];
 }
 
 export interface IndexedNote extends Omit<NoteSummary, "messageIds"> {
@@ -132,15 +132,15 @@ export interface NotePools {
 }
 
 /** Footer links (outer only): a lone plain link is a list shared by every note with that footer. */
-function footerRefs(links: readonly WikiLink[], { pool, targets }: NotePools): LinkRef[] {
+function footerRefs(links: readonly WikiLink[], { pool, targets }: NotePools): readonly Readonly<LinkRef>[] {
 	if (links.length === 0) return EMPTY;
 	const only = links.length === 1 ? links[0] : undefined;
-	if (only !== undefined && !only.inner && only.heading === null && only.block === null) return targets.single(only.target) as LinkRef[];
-	const out: LinkRef[] = [];
+	if (only !== undefined && !only.inner && only.heading === null && only.block === null) return targets.single(only.target);
+	const out: Readonly<LinkRef>[] = [];
 	for (const l of links) {
 		if (l.inner) continue;
 		const plain = l.heading === null && l.block === null;
-		out.push(plain ? (targets.single(l.target)[0] as LinkRef) : { target: targets.intern(l.target), heading: pool.internOrNull(l.heading), block: pool.internOrNull(l.block) });
+		out.push(plain ? (targets.single(l.target)[0] as Readonly<LinkRef>) : { target: targets.intern(l.target), heading: pool.internOrNull(l.heading), block: pool.internOrNull(l.block) });
 	}
 	return out.slice();
 }

@@ -101,7 +101,7 @@ function listMayUse(links: readonly LinkRef[], key: string, targets: LinkTargets
  */
 export function footerListFloor(links: readonly LinkRef[], targets: LinkTargets): number {
 	let floor = NO_FOOTER;
-	// An indexed loop: footer lists are often shared frozen ones, which for-of walks through a real iterator.
+	// An indexed loop: footer lists are often the shared frozen empty one, which for-of walks through a real iterator.
 	for (let i = 0; i < links.length; i++) {
 		const link = links[i] as LinkRef;
 		floor = Math.min(floor, link.heading === null && link.block === null ? targets.floorOf(link.target) : 0);

@@ -20,8 +20,11 @@ interface Target {
 	linkers: Values | undefined;
 	/** The write (link / unlink of one note) that last touched the target: a repeated link counts once. */
 	stamp: number;
-	/** A shared, frozen `[{ target, heading: null, block: null }]` (most footers hold one plain link). */
-	single: readonly LinkRef[] | null;
+	/**
+	 * A shared `[{ target, heading: null, block: null }]` (most footers hold one plain link). Read-only by
+	 * type rather than frozen: freezing is a runtime call per target.
+	 */
+	single: readonly Readonly<LinkRef>[] | null;
 	/** Its `keyLengthFloor`, -1 until asked for: footers name the same targets note after note. */
 	floor: number;
 }
@@ -60,10 +63,10 @@ export class LinkTargets {
 		return this.map.get(s)?.text;
 	}
 
-	/** A shared, frozen `[{ target, heading: null, block: null }]`. */
-	single(target: string): readonly LinkRef[] {
+	/** A shared `[{ target, heading: null, block: null }]` (read-only by type: see `Target.single`). */
+	single(target: string): readonly Readonly<LinkRef>[] {
 		const e = this.entry(target, true);
-		e.single ??= Object.freeze([Object.freeze({ target: e.text, heading: null, block: null })]);
+		e.single ??= [{ target: e.text, heading: null, block: null }];
 		return e.single;
 	}
 
