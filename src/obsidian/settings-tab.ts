@@ -32,7 +32,7 @@ export class ConversationThreadsSettingTab extends PluginSettingTab {
 		super(app, plugin);
 	}
 
-	display(): void {
+	override display(): void {
 		const { containerEl } = this;
 		containerEl.empty();
 		const settings = this.host.settings;
