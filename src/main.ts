@@ -14,7 +14,7 @@ import type { PositionHint } from "./obsidian/thread-view-model";
 import { VaultIndexer } from "./obsidian/vault-indexer";
 
 export default class ConversationThreadsPlugin extends Plugin implements ReportHost {
-	settings: ConversationThreadsSettings = mergeSettings(DEFAULT_SETTINGS, null);
+	override settings: ConversationThreadsSettings = mergeSettings(DEFAULT_SETTINGS, null);
 	indexer!: VaultIndexer;
 	hint: PositionHint | null = null;
 	private statusBar!: StatusBar;

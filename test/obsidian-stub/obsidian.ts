@@ -181,6 +181,28 @@ export function setIcon(parent: HTMLElement, iconId: string): void {
 	parent.setAttribute("data-icon", iconId);
 }
 
+/* ----------------------------------------------------------------------------------------------- version */
+
+/** The running Obsidian's version. Tests set it with `setApiVersion` to stand in for an older Obsidian. */
+export let apiVersion = "1.13.1";
+
+/** Test hook (not Obsidian API): the version `apiVersion` and `requireApiVersion` report. */
+export function setApiVersion(version: string): void {
+	apiVersion = version;
+}
+
+/** Whether the running Obsidian is at least `version` (dotted numbers). */
+export function requireApiVersion(version: string): boolean {
+	const have = apiVersion.split(".").map(Number);
+	const want = version.split(".").map(Number);
+	for (let i = 0; i < Math.max(have.length, want.length); i++) {
+		const a = have[i] ?? 0;
+		const b = want[i] ?? 0;
+		if (a !== b) return a > b;
+	}
+	return true;
+}
+
 export const Platform = {
 	isDesktop: true,
 	isMobile: false,
@@ -676,6 +698,8 @@ export class Plugin extends Component {
 	readonly commands: Command[] = [];
 	readonly settingTabs: PluginSettingTab[] = [];
 	data: unknown = null;
+	/** Declared by Obsidian 1.13 (the default getControlValue / setControlValue use it). */
+	settings?: unknown;
 	constructor(
 		public app: App,
 		public manifest: PluginManifest,
@@ -703,6 +727,8 @@ export class Plugin extends Component {
 
 	addSettingTab(tab: PluginSettingTab): void {
 		this.settingTabs.push(tab);
+		// Obsidian 1.13+ reads the tab's definitions once here, for its settings search.
+		if (requireApiVersion("1.13.0")) tab.update();
 	}
 
 	registerView(type: string, creator: (leaf: WorkspaceLeaf) => View): void {
@@ -760,15 +786,37 @@ export class Modal {
 
 export abstract class PluginSettingTab {
 	containerEl: HTMLElement;
+	/** 1.13+: what getSettingDefinitions() returned at the last update(). */
+	settingItems: SettingDefinitionItem[] = [];
 	constructor(
 		public app: App,
 		public plugin: Plugin,
 	) {
 		this.containerEl = document.createElement("div");
 	}
+	/** Before 1.13 Obsidian calls this to draw the tab; 1.13+ calls it only when there are no definitions. */
 	abstract display(): void;
 	hide(): void {
 		this.containerEl.empty();
+	}
+	/** 1.13+: the settings to render and index for search; none by default. */
+	getSettingDefinitions(): SettingDefinitionItem[] {
+		return [];
+	}
+	/** 1.13+: stores getSettingDefinitions() for rendering and search. */
+	update(): void {
+		this.settingItems = this.getSettingDefinitions();
+	}
+	/** 1.13+: by default reads `plugin.settings[key]`. */
+	getControlValue(key: string): unknown {
+		const settings = this.plugin.settings as Record<string, unknown> | undefined;
+		return settings?.[key];
+	}
+	/** 1.13+: by default writes `plugin.settings[key]` and saves the plugin's data. */
+	async setControlValue(key: string, value: unknown): Promise<void> {
+		const settings = (this.plugin.settings ??= {}) as Record<string, unknown>;
+		settings[key] = value;
+		await this.plugin.saveData(settings);
 	}
 }
 
@@ -903,4 +951,237 @@ export class Setting {
 		cb(new DropdownComponent(this.controlEl));
 		return this;
 	}
+}
+
+/* ------------------------------------------------------------------------------- declarative settings (1.13) */
+// The shapes of Obsidian 1.13's setting definitions, and a stand-in for the settings modal that renders them.
+
+export interface SettingControlBase<V, K extends string = string> {
+	key: K;
+	defaultValue?: V;
+	validate?: (value: V) => string | void | Promise<string | void>;
+	disabled?: boolean | (() => boolean);
+}
+export interface SettingToggleControl<K extends string = string> extends SettingControlBase<boolean, K> {
+	type: "toggle";
+}
+export interface SettingDropdownControl<K extends string = string> extends SettingControlBase<string, K> {
+	type: "dropdown";
+	options: Record<string, string>;
+}
+export interface SettingTextControl<K extends string = string> extends SettingControlBase<string, K> {
+	type: "text";
+	placeholder?: string;
+}
+export interface SettingTextAreaControl<K extends string = string> extends SettingControlBase<string, K> {
+	type: "textarea";
+	placeholder?: string;
+	rows?: number;
+}
+export interface SettingNumberControl<K extends string = string> extends SettingControlBase<number, K> {
+	type: "number";
+	placeholder?: string;
+	min?: number;
+	max?: number;
+	step?: number | "any";
+}
+export interface SettingFileControl<K extends string = string> extends SettingControlBase<string, K> {
+	type: "file";
+	placeholder?: string;
+	filter?: (file: TFile) => boolean;
+}
+export interface SettingFolderControl<K extends string = string> extends SettingControlBase<string, K> {
+	type: "folder";
+	placeholder?: string;
+	filter?: (folder: TFolder) => boolean;
+	includeRoot?: boolean;
+}
+export interface SettingSliderControl<K extends string = string> extends SettingControlBase<number, K> {
+	type: "slider";
+	min: number;
+	max: number;
+	step: number;
+}
+export interface SettingColorControl<K extends string = string> extends SettingControlBase<string, K> {
+	type: "color";
+}
+export type SettingControl<K extends string = string> =
+	| SettingToggleControl<K>
+	| SettingDropdownControl<K>
+	| SettingTextControl<K>
+	| SettingTextAreaControl<K>
+	| SettingNumberControl<K>
+	| SettingFileControl<K>
+	| SettingFolderControl<K>
+	| SettingSliderControl<K>
+	| SettingColorControl<K>;
+
+export interface SettingDefinitionBase {
+	name: string;
+	desc?: string | DocumentFragment;
+	aliases?: string[];
+	searchable?: boolean | (() => boolean);
+	visible?: boolean | (() => boolean);
+}
+export interface SettingDefinitionControl<K extends string = string> extends SettingDefinitionBase {
+	control: SettingControl<K>;
+	action?: never;
+	render?: never;
+}
+export interface SettingDefinitionRender extends SettingDefinitionBase {
+	control?: never;
+	action?: never;
+	render: (setting: Setting, group: unknown) => void | (() => void);
+}
+export interface SettingDefinitionAction extends SettingDefinitionBase {
+	action: (el: HTMLElement, index: number) => void;
+	disabled?: boolean | (() => boolean);
+	control?: never;
+	render?: never;
+}
+export interface SettingDefinitionEmpty extends SettingDefinitionBase {
+	control?: never;
+	action?: never;
+	render?: never;
+}
+export type SettingDefinition<K extends string = string> =
+	| SettingDefinitionControl<K>
+	| SettingDefinitionRender
+	| SettingDefinitionAction
+	| SettingDefinitionEmpty;
+export interface SettingDefinitionPage<K extends string = string> {
+	type: "page";
+	name: string;
+	desc?: string | DocumentFragment;
+	items?: SettingDefinitionItem<K>[];
+	visible?: boolean | (() => boolean);
+}
+export type SettingGroupItem<K extends string = string> = SettingDefinition<K> | SettingDefinitionPage<K>;
+export interface SettingDefinitionGroup<K extends string = string> {
+	type: "group" | "list";
+	heading?: string;
+	cls?: string;
+	items?: SettingGroupItem<K>[];
+	visible?: boolean | (() => boolean);
+}
+export type SettingDefinitionItem<K extends string = string> = SettingDefinition<K> | SettingDefinitionGroup<K> | SettingDefinitionPage<K>;
+
+function isOn(flag: boolean | (() => boolean) | undefined, fallback: boolean): boolean {
+	return flag === undefined ? fallback : typeof flag === "function" ? flag() : flag;
+}
+
+/** Stand-in for the folder suggester Obsidian 1.13 puts under a `folder` control (its real matching may differ). */
+class DeclaredFolderSuggest extends AbstractInputSuggest<TFolder> {
+	constructor(
+		app: App,
+		private readonly inputEl: HTMLInputElement,
+		private readonly control: SettingFolderControl,
+		private readonly pick: (path: string) => void,
+	) {
+		super(app, inputEl);
+	}
+	protected getSuggestions(query: string): TFolder[] {
+		const wanted = query.toLowerCase();
+		return this.app.vault
+			.getAllLoadedFiles()
+			.filter((f): f is TFolder => f instanceof TFolder)
+			.filter((f) => (this.control.includeRoot === true || !f.isRoot()) && (this.control.filter?.(f) ?? true))
+			.filter((f) => f.path.toLowerCase().includes(wanted))
+			.sort((a, b) => a.path.localeCompare(b.path));
+	}
+	renderSuggestion(folder: TFolder, el: HTMLElement): void {
+		el.setText(folder.path);
+	}
+	selectSuggestion(folder: TFolder): void {
+		this.inputEl.value = folder.path;
+		this.pick(folder.path);
+		this.close();
+	}
+}
+
+/** One declared control, drawn and bound through the tab's getControlValue / setControlValue, as 1.13 does. */
+function renderControl(tab: PluginSettingTab, setting: Setting, control: SettingControl): void {
+	const stored = tab.getControlValue(control.key);
+	const current = stored === undefined || stored === null ? control.defaultValue : stored;
+	const commit = async (value: unknown): Promise<void> => {
+		const error = await (control.validate as ((v: unknown) => string | void | Promise<string | void>) | undefined)?.(value);
+		setting.settingEl.toggleClass("is-invalid", typeof error === "string" && error !== "");
+		if (typeof error === "string" && error !== "") return;
+		await tab.setControlValue(control.key, value);
+	};
+	switch (control.type) {
+		case "text":
+		case "folder":
+			setting.addText((text) => {
+				text.setPlaceholder(control.placeholder ?? "").setValue(typeof current === "string" ? current : "");
+				text.onChange((value) => commit(value));
+				if (control.type === "folder") new DeclaredFolderSuggest(tab.app, text.inputEl, control, (path) => void commit(path));
+			});
+			return;
+		case "dropdown":
+			setting.addDropdown((dropdown) => {
+				for (const [value, label] of Object.entries(control.options)) dropdown.addOption(value, label);
+				dropdown.setValue(typeof current === "string" ? current : "").onChange((value) => commit(value));
+			});
+			return;
+		case "toggle":
+			setting.addToggle((toggle) => toggle.setValue(current === true).onChange((value) => commit(value)));
+			return;
+		default:
+			throw new Error(`stub: a '${control.type}' control is not modelled`);
+	}
+}
+
+function renderItem(tab: PluginSettingTab, el: HTMLElement, item: SettingDefinitionItem): void {
+	if (!isOn(item.visible, true)) return;
+	if ("type" in item && (item.type === "group" || item.type === "list")) {
+		const groupEl = el.createDiv({ cls: "setting-group" });
+		if (item.heading !== undefined) new Setting(groupEl).setName(item.heading).setHeading();
+		for (const child of item.items ?? []) renderItem(tab, groupEl, child);
+		return;
+	}
+	if ("type" in item) throw new Error("stub: setting pages are not modelled");
+	const setting = new Setting(el).setName(item.name);
+	if (item.desc !== undefined) setting.setDesc(typeof item.desc === "string" ? item.desc : (item.desc.textContent ?? ""));
+	if (item.control !== undefined) renderControl(tab, setting, item.control);
+	else if (item.render !== undefined) item.render(setting, null);
+}
+
+/**
+ * Test helper standing in for the settings modal opening a tab: Obsidian 1.13+ renders the tab's definitions
+ * when it has any (and then never calls display()); older Obsidian calls display().
+ */
+export function openSettingTab(tab: PluginSettingTab): void {
+	if (requireApiVersion("1.13.0")) {
+		tab.update();
+		if (tab.settingItems.length > 0) {
+			tab.containerEl.empty();
+			for (const item of tab.settingItems) renderItem(tab, tab.containerEl, item);
+			return;
+		}
+	}
+	tab.display();
+}
+
+/**
+ * Test helper standing in for Obsidian 1.13's settings search: the names of the indexed definitions (what
+ * addSettingTab / update() stored) whose name, description or aliases contain the query. Empty before 1.13.
+ */
+export function searchSettings(tabs: readonly PluginSettingTab[], query: string): string[] {
+	if (!requireApiVersion("1.13.0")) return [];
+	const wanted = query.toLowerCase();
+	const found: string[] = [];
+	const visit = (item: SettingDefinitionItem): void => {
+		if (!isOn(item.visible, true)) return;
+		if ("type" in item) {
+			if (item.type === "page" && item.name.toLowerCase().includes(wanted)) found.push(item.name);
+			for (const child of item.items ?? []) visit(child);
+			return;
+		}
+		if (!isOn(item.searchable, true)) return;
+		const desc = typeof item.desc === "string" ? item.desc : (item.desc?.textContent ?? "");
+		if ([item.name, desc, ...(item.aliases ?? [])].some((text) => text.toLowerCase().includes(wanted))) found.push(item.name);
+	};
+	for (const tab of tabs) for (const item of tab.settingItems) visit(item);
+	return found;
 }
