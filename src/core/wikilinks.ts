@@ -79,8 +79,8 @@ function setLinkText(link: LinkText, text: string): void {
 
 /**
  * `text` without its `[[` and `]]` (what `replace(/\[\[|\]\]/g, "")` gives: pairs taken from left to
- * right). Found with a search for either bracket: cheaper than the regex replace, which nested links
- * (one footer link in ten) run on every note.
+ * right). Found with a search for either bracket: cheaper than the regex replace. The generator links
+ * concepts inside titles, so footer links to titles are often nested.
  */
 function withoutDoubleBrackets(text: string): string {
 	let out = "";
