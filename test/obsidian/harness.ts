@@ -53,6 +53,14 @@ export interface Harness {
 	activePath(): string | null;
 }
 
+/** Types `value` into a settings field, then waits out the plugin's debounced re-index and lets it finish. */
+export async function typeSetting(h: Harness, input: HTMLInputElement, value: string): Promise<void> {
+	input.value = value;
+	input.dispatchEvent(new Event("input"));
+	await sleep(1100);
+	await h.settle();
+}
+
 /** A vault with `files`, the plugin loaded, layout ready, first index done. */
 export async function startPlugin(files: Map<string, string> | Record<string, string>, data: unknown = null): Promise<Harness> {
 	Notice.shown = [];

@@ -17,7 +17,7 @@ import {
 	type SettingDefinitionControl,
 	type SettingDefinitionItem,
 } from "../obsidian-stub/obsidian";
-import { corpusFiles, MANIFEST, sleep, startPlugin, texts } from "./harness";
+import { corpusFiles, MANIFEST, sleep, startPlugin, texts, typeSetting } from "./harness";
 
 const SNAPSHOT = JSON.stringify(DEFAULT_SETTINGS);
 
@@ -278,17 +278,11 @@ describe("settings tab on Obsidian 1.13+ (declarative)", () => {
 		const input = rowInput(el, "Source tag prefix") as HTMLInputElement;
 		expect(input.value).toBe("source__");
 		expect(input.placeholder).toBe("source__");
-		input.value = " origin__ ";
-		input.dispatchEvent(new Event("input"));
-		await sleep(1100);
-		await h.settle();
+		await typeSetting(h, input, " origin__ ");
 		expect(h.plugin.settings.format.sourcePrefix).toBe("origin__");
 		expect([...h.plugin.indexer.index.notes()][0]?.sources).toEqual([]);
 		expect((h.plugin as unknown as { data: { format: { sourcePrefix: string } } }).data.format.sourcePrefix).toBe("origin__");
-		input.value = "";
-		input.dispatchEvent(new Event("input"));
-		await sleep(1100);
-		await h.settle();
+		await typeSetting(h, input, "");
 		expect(h.plugin.settings.format.sourcePrefix).toBe("source__");
 		expect([...h.plugin.indexer.index.notes()][0]?.sources).toEqual(["claude"]);
 		expect(JSON.stringify(DEFAULT_SETTINGS)).toBe(SNAPSHOT);

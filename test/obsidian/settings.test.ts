@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_FORMAT } from "../../src/core/note-record";
 import { cleanFolder, DEFAULT_SETTINGS, mergeSettings } from "../../src/obsidian/settings";
 import { AbstractInputSuggest, type PluginSettingTab } from "../obsidian-stub/obsidian";
-import { corpusFiles, sleep, startPlugin, texts } from "./harness";
+import { corpusFiles, sleep, startPlugin, texts, typeSetting } from "./harness";
 
 const SNAPSHOT = JSON.stringify(DEFAULT_SETTINGS);
 
@@ -85,19 +85,13 @@ describe("settings tab", () => {
 
 		// Format change: a different source prefix re-indexes, and the note loses its source.
 		const input = settingByName("Source tag prefix").querySelector("input")!;
-		input.value = "origin__";
-		input.dispatchEvent(new Event("input"));
-		await sleep(1100);
-		await h.settle();
+		await typeSetting(h, input, "origin__");
 		expect(h.plugin.settings.format.sourcePrefix).toBe("origin__");
 		expect([...h.plugin.indexer.index.notes()][0]?.sources).toEqual([]);
 		expect((h.plugin as unknown as { data: { format: { sourcePrefix: string } } }).data.format.sourcePrefix).toBe("origin__");
 
 		// Emptying a field means the default.
-		input.value = "";
-		input.dispatchEvent(new Event("input"));
-		await sleep(1100);
-		await h.settle();
+		await typeSetting(h, input, "");
 		expect(h.plugin.settings.format.sourcePrefix).toBe("source__");
 		expect([...h.plugin.indexer.index.notes()][0]?.sources).toEqual(["claude"]);
 		expect(JSON.stringify(DEFAULT_SETTINGS)).toBe(SNAPSHOT);
