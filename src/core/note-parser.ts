@@ -4,7 +4,7 @@ import { readFrontmatter } from "./frontmatter";
 import type { FooterKind, FormatOptions, NoteRecord, WikiLink } from "./note-record";
 import { DEFAULT_FORMAT } from "./note-record";
 import { type FooterReader, footerReader } from "./footer-line";
-import { ANY, DASH, FENCE, FENCE_OPEN, FRONTMATTER_OPEN, isRule, messageRole, STAR, TEXT, YAML_KEY, YAML_LINE } from "./line-kind";
+import { ANY, DASH, EMPTY, FENCE, STAR, TEXT, YAML_KEY, YAML_LINE } from "./line-kind";
 import { NoteLines } from "./note-lines";
 import { NoteRecordBuilder } from "./note-record-builder";
 import { LinkScanner } from "./wikilinks";
@@ -35,8 +35,10 @@ class NoteScanner extends NoteRecordBuilder {
 	 * look-ahead, returns the closing line's index; otherwise -1. Stops at the first line that is not YAML.
 	 */
 	private frontmatterCloseAfter(first: number): number {
-		const firstLine = this.lines.line(first);
-		if (firstLine === undefined || !YAML_KEY.test(firstLine)) return -1;
+		// Mostly the line after a rule is blank or text: its first character says no, before any slice.
+		if (!this.lines.startsLikeKey(first)) return -1;
+		const firstLine = this.lines.line(first) as string;
+		if (!YAML_KEY.test(firstLine)) return -1;
 		let hasDocumentKey = false;
 		const last = Math.min(this.lines.count, first + MAX_FRONTMATTER_LOOKAHEAD);
 		for (let i = first; i < last; i++) {
@@ -129,9 +131,10 @@ class NoteScanner extends NoteRecordBuilder {
 
 	scan(): NoteRecord {
 		const lines = this.lines;
+		const text = lines.text;
 		let i = 0;
-		const open = this.lines.text.startsWith("---") ? FRONTMATTER_OPEN.exec(lines.line(0) as string) : null;
-		if (open) {
+		const language = lines.frontmatterOpen();
+		if (language !== null) {
 			let close = -1;
 			for (let k = 1; k < lines.count; k++) {
 				if (lines.isRule(k) || lines.isDots(k)) {
@@ -143,30 +146,38 @@ class NoteScanner extends NoteRecordBuilder {
 				this.diag("frontmatter-unclosed", "error", "The front matter never closes with ---; the file was read as body text.", 1);
 				this.startBareDocument();
 			} else {
-				i = this.startDocument(0, open[1] ?? "", 1, close);
+				i = this.startDocument(0, language, 1, close);
 			}
 		} else {
 			this.startBareDocument();
 		}
 
-		let fence: { char: string; len: number; line: number } | null = null;
+		// The open code block: its marker's character and length, and its 1-based line (fenceLength 0: none).
+		let fenceChar = 0;
+		let fenceLength = 0;
+		let fenceLine = 0;
 		let inFooter = false;
+		// Fences, headers and rules are read on the note text by hand (NoteLines), so no line is sliced here.
 		while (i < lines.count) {
 			const kind = lines.kind(i);
-			if (fence) {
+			if (kind === EMPTY) {
+				// Nothing to read on it, in a code block, the footer or the body alike.
+				i++;
+				continue;
+			}
+			if (fenceLength > 0) {
 				if (kind === TEXT) {
 					i++;
 					continue;
 				}
-				const line = lines.line(i) as string;
-				const close = FENCE_OPEN.exec(line);
-				const marker = close?.[1];
-				if (marker && marker[0] === fence.char && marker.length >= fence.len && line.trim() === marker) {
-					fence = null;
-				} else if ((isRule(line) && this.footerFollows(i)) || (messageRole(line) && lines.isBlank(i - 1))) {
+				const at = lines.fenceAt(i);
+				const length = at >= 0 ? lines.runLength(i, at) : 0;
+				if (at >= 0 && text.charCodeAt(at) === fenceChar && length >= fenceLength && lines.trimsTo(i, at, at + length)) {
+					fenceLength = 0;
+				} else if ((lines.isRule(i) && this.footerFollows(i)) || (lines.role(i) !== null && lines.isBlank(i - 1))) {
 					// A code block left open by a cut-off answer must not swallow the footer or the next message.
-					this.diag("code-fence-unclosed", "warning", "A code block is never closed; it was ended at the next message or footer.", fence.line);
-					fence = null;
+					this.diag("code-fence-unclosed", "warning", "A code block is never closed; it was ended at the next message or footer.", fenceLine);
+					fenceLength = 0;
 					continue;
 				}
 				i++;
@@ -179,25 +190,24 @@ class NoteScanner extends NoteRecordBuilder {
 				i = glued >= 0 ? this.beginAppended(i, glued) : i + 1;
 				continue;
 			}
-			// A plain-text line in the footer needs no slice: only the fence, header and rule tests read it.
-			const line = kind === TEXT ? "" : (lines.line(i) as string);
-			const fenceOpen = kind === FENCE || kind === ANY ? FENCE_OPEN.exec(line) : null;
-			if (fenceOpen?.[1] && !inFooter) {
-				const marker = fenceOpen[1];
-				fence = { char: marker[0] ?? "`", len: marker.length, line: i + 1 };
+			const fenceAt = (kind === FENCE || kind === ANY) && !inFooter ? lines.fenceAt(i) : -1;
+			if (fenceAt >= 0) {
+				fenceChar = text.charCodeAt(fenceAt);
+				fenceLength = lines.runLength(i, fenceAt);
+				fenceLine = i + 1;
 				i++;
 				continue;
 			}
-			const role = kind === STAR || kind === ANY ? messageRole(line) : null;
+			const role = kind === STAR || kind === ANY ? lines.role(i) : null;
 			if (role) {
 				if (inFooter) inFooter = false;
 				this.closeExchange(i - 1);
-				this.exchange = { role, part: this.part.index, line: i + 1, start: i + 1 < lines.count ? lines.start(i + 1) : this.lines.text.length, end: this.lines.text.length };
+				this.exchange = { role, part: this.part.index, line: i + 1, start: i + 1 < lines.count ? lines.start(i + 1) : text.length, end: text.length };
 				this.exchanges.push(this.exchange);
 				i++;
 				continue;
 			}
-			if (kind === DASH && isRule(line)) {
+			if (kind === DASH && lines.isRule(i)) {
 				const close = this.frontmatterCloseAfter(i + 1);
 				if (close >= 0) {
 					inFooter = false;
@@ -237,7 +247,7 @@ class NoteScanner extends NoteRecordBuilder {
 			const glued = this.gluedDocumentClose(i);
 			i = glued >= 0 ? this.beginAppended(i, glued) : i + 1;
 		}
-		if (fence) this.diag("code-fence-unclosed", "warning", "A code block is never closed.", fence.line);
+		if (fenceLength > 0) this.diag("code-fence-unclosed", "warning", "A code block is never closed.", fenceLine);
 		this.closeExchange(lines.count - 1);
 		this.part.endLine = Math.max(this.part.startLine, lines.count);
 		return this.record();
@@ -246,7 +256,7 @@ class NoteScanner extends NoteRecordBuilder {
 
 /** Removes a byte order mark and turns CRLF / CR line ends into LF. Offsets in a record refer to this text. */
 export function normalizeText(text: string): string {
-	const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const noBom = text.length > 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	return noBom.includes("\r") ? noBom.replace(/\r\n?/g, "\n") : noBom;
 }
 
