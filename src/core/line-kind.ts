@@ -8,7 +8,12 @@ export const FENCE = 1;
 export const STAR = 2;
 export const DASH = 3;
 export const ANY = 4;
+/** No character at all: the line is skipped whatever the scanner is in (fence, footer or body). */
+export const EMPTY = 5;
 
+// The shapes below are the rules. The scanner reads the hot ones by hand on the note text (NoteLines:
+// fenceAt, frontmatterOpen, role, isRule), without a slice or a regex call; test/core/line-kind.test.ts
+// checks each against these definitions.
 export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 export const FRONTMATTER_OPEN = /^---([A-Za-z]*)\s*$/;
 export const YAML_KEY = /^([A-Za-z_][\w-]*):(?:\s|$)/;

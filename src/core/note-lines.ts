@@ -1,7 +1,7 @@
 // A note's lines as offsets into its text. Most lines are plain text that the scanner only needs to
 // classify by a character or two, so it never splits the text into strings (that cost as much as the
 // rest of the scan): it slices a line when it needs the line's text.
-import { ANY, DASH, FENCE, STAR, TEXT } from "./line-kind";
+import { ANY, DASH, EMPTY, FENCE, STAR, TEXT } from "./line-kind";
 import { isTrimSpace } from "./white-space";
 
 /**
@@ -9,8 +9,23 @@ import { isTrimSpace } from "./white-space";
  * note. Notes with more lines than this get a table of their own, so a huge one is not held forever.
  */
 const SHARED_LINES = 1 << 16;
-let shared = new Int32Array(1024);
+let shared: Int32Array = new Int32Array(1024);
 
+/** A table twice as long with the same starts; kept as the shared one unless it is too big. */
+function grow(starts: Int32Array): Int32Array {
+	const grown = new Int32Array(starts.length * 2);
+	grown.set(starts);
+	if (grown.length <= SHARED_LINES) shared = grown;
+	return grown;
+}
+
+/** A to Z in either case (`c | 32` folds an upper case letter onto its lower case one). */
+const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+
+/**
+ * Reading characters: every `charCodeAt` here stays within the text. One call past the end (which gives NaN)
+ * makes V8 turn that call site into a generic builtin call from then on, several times the cost.
+ */
 export class NoteLines {
 	/** Offset of each line's first character; a line ends where the next one starts, minus its `\n`. */
 	private readonly starts: Int32Array;
@@ -22,14 +37,19 @@ export class NoteLines {
 		let starts = shared;
 		let count = 1;
 		starts[0] = 0;
-		for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) {
-			if (count === starts.length) {
-				const grown = new Int32Array(count * 2);
-				grown.set(starts);
-				starts = grown;
-				if (grown.length <= SHARED_LINES) shared = grown;
+		const length = text.length;
+		let from = 0;
+		for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", from)) {
+			from = nl + 1;
+			// An empty line (a third of a note's lines) is told by one character read, not a builtin call
+			// (~150 instructions each). `from < length` first: a read past the text would make V8 stop
+			// inlining this charCodeAt for good.
+			for (;;) {
+				if (count === starts.length) starts = grow(starts);
+				starts[count++] = from;
+				if (from >= length || text.charCodeAt(from) !== 10) break;
+				from++;
 			}
-			starts[count++] = nl + 1;
 		}
 		this.starts = starts;
 		this.count = count;
@@ -78,6 +98,7 @@ export class NoteLines {
 		if (i >= this.count) return false;
 		const text = this.text;
 		const start = this.start(i);
+		if (start + 3 > text.length) return false;
 		return text.charCodeAt(start) === mark && text.charCodeAt(start + 1) === mark && text.charCodeAt(start + 2) === mark && this.trimmedEnd(i) === start + 3;
 	}
 
@@ -103,20 +124,96 @@ export class NoteLines {
 	}
 
 	/**
-	 * What line `i` may be, from its first character after spaces and tabs, before any regex runs: `FENCE`
-	 * (backtick or tilde), `STAR` (a message header), `DASH` (a rule), `ANY` (other white space, which
-	 * `trim()` drops, so every check runs) or `TEXT` (none of these: plain text).
+	 * What line `i` may be, from its first character after spaces and tabs, before any other look: `EMPTY`
+	 * (no character at all), `FENCE` (backtick or tilde), `STAR` (a message header), `DASH` (a rule), `ANY`
+	 * (other white space, which `trim()` drops, so every check runs) or `TEXT` (none of these: plain text,
+	 * or spaces and tabs only).
 	 */
 	kind(i: number): number {
 		const text = this.text;
+		const length = text.length;
 		let at = this.start(i);
+		if (at >= length) return EMPTY; // the last line of a text that ends in `\n`
 		let c = text.charCodeAt(at);
+		if (c === 10) return EMPTY;
 		if (c === 45) return DASH; // "-": a rule never has leading white space
-		while (c === 32 || c === 9) c = text.charCodeAt(++at);
+		while (c === 32 || c === 9) {
+			if (++at >= length) return TEXT;
+			c = text.charCodeAt(at);
+		}
 		if (c === 96 || c === 126) return FENCE; // ` ~
 		if (c === 42) return STAR; // *
-		// `\n` (or NaN past the text) ends an empty or blank line; a non-blank character cannot start a header.
+		// `\n` ends a blank line; a non-blank character cannot start a header.
 		if (c === 10 || !isTrimSpace(c)) return TEXT;
 		return ANY;
+	}
+
+	/** Where line `i`'s text starts once leading white space is dropped (what `trim` keeps). */
+	private trimmedStart(i: number): number {
+		const end = this.end(i);
+		let at = this.start(i);
+		while (at < end && isTrimSpace(this.text.charCodeAt(at))) at++;
+		return at;
+	}
+
+	/**
+	 * Where line `i`'s fence marker starts, or -1: up to three spaces, then three or more backticks or
+	 * tildes (`FENCE_OPEN` in line-kind.ts, read by hand: no slice and no regex call).
+	 */
+	fenceAt(i: number): number {
+		const text = this.text;
+		const end = this.end(i);
+		let at = this.start(i);
+		for (let spaces = 0; spaces < 3 && at < end && text.charCodeAt(at) === 32; spaces++) at++;
+		if (at + 3 > end) return -1;
+		const mark = text.charCodeAt(at);
+		if (mark !== 96 && mark !== 126) return -1;
+		return text.charCodeAt(at + 1) === mark && text.charCodeAt(at + 2) === mark ? at : -1;
+	}
+
+	/** How long the run of the character at `at` is, within line `i` (a fence marker's length). */
+	runLength(i: number, at: number): number {
+		const text = this.text;
+		const end = this.end(i);
+		const mark = text.charCodeAt(at);
+		let k = at + 1;
+		while (k < end && text.charCodeAt(k) === mark) k++;
+		return k - at;
+	}
+
+	/** Line `i` is the text from `from` (leading white space only before it) up to `to` and trailing white space. */
+	trimsTo(i: number, from: number, to: number): boolean {
+		return this.trimmedStart(i) === from && this.trimmedEnd(i) === to;
+	}
+
+	/** `messageRole` of line `i`, on the note text: `**USER**` or `**ASSISTANT**` once trimmed. */
+	role(i: number): "user" | "assistant" | null {
+		const from = this.trimmedStart(i);
+		const to = this.trimmedEnd(i);
+		if (to - from === 8 && this.text.startsWith("**USER**", from)) return "user";
+		if (to - from === 13 && this.text.startsWith("**ASSISTANT**", from)) return "assistant";
+		return null;
+	}
+
+	/**
+	 * The language of a front matter opening on line 0 (`---` and letters, then only white space:
+	 * `FRONTMATTER_OPEN`), or null when line 0 is no such line.
+	 */
+	frontmatterOpen(): string | null {
+		const text = this.text;
+		const end = this.end(0);
+		if (end < 3 || !text.startsWith("---")) return null;
+		let at = 3;
+		while (at < end && isAsciiLetter(text.charCodeAt(at))) at++;
+		return this.trimmedEnd(0) === at ? text.slice(3, at) : null;
+	}
+
+	/** Line `i` exists and starts with a letter or `_`, as a YAML key (`YAML_KEY`) must. */
+	startsLikeKey(i: number): boolean {
+		if (i >= this.count) return false;
+		const at = this.start(i);
+		if (at >= this.text.length) return false;
+		const c = this.text.charCodeAt(at);
+		return c === 95 || isAsciiLetter(c);
 	}
 }

@@ -4,7 +4,7 @@ import { readFrontmatter } from "./frontmatter";
 import type { FooterKind, FormatOptions, NoteRecord, WikiLink } from "./note-record";
 import { DEFAULT_FORMAT } from "./note-record";
 import { type FooterReader, footerReader } from "./footer-line";
-import { ANY, DASH, FENCE, FENCE_OPEN, FRONTMATTER_OPEN, isRule, messageRole, STAR, TEXT, YAML_KEY, YAML_LINE } from "./line-kind";
+import { ANY, DASH, EMPTY, FENCE, STAR, TEXT, YAML_KEY, YAML_LINE } from "./line-kind";
 import { NoteLines } from "./note-lines";
 import { NoteRecordBuilder } from "./note-record-builder";
 import { LinkScanner } from "./wikilinks";
@@ -35,8 +35,10 @@ class NoteScanner extends NoteRecordBuilder {
 	 * look-ahead, returns the closing line's index; otherwise -1. Stops at the first line that is not YAML.
 	 */
 	private frontmatterCloseAfter(first: number): number {
-		const firstLine = this.lines.line(first);
-		if (firstLine === undefined || !YAML_KEY.test(firstLine)) return -1;
+		// Mostly the line after a rule is blank or text: its first character says no, before any slice.
+		if (!this.lines.startsLikeKey(first)) return -1;
+		const firstLine = this.lines.line(first) as string;
+		if (!YAML_KEY.test(firstLine)) return -1;
 		let hasDocumentKey = false;
 		const last = Math.min(this.lines.count, first + MAX_FRONTMATTER_LOOKAHEAD);
 		for (let i = first; i < last; i++) {
@@ -127,126 +129,131 @@ class NoteScanner extends NoteRecordBuilder {
 		return this.startDocument(index, "", index + 1, close);
 	}
 
+	/** The open code block: its marker's character and length, and its 1-based line (fenceLength 0: none). */
+	private fenceChar = 0;
+	private fenceLength = 0;
+	private fenceLine = 0;
+	/** Between a footer's `---` and the end of its lines. */
+	private inFooter = false;
+
+	/** Reads the front matter, if any; returns the index of the first body line. */
+	private scanFrontmatter(): number {
+		const lines = this.lines;
+		const language = lines.frontmatterOpen();
+		if (language === null) {
+			this.startBareDocument();
+			return 0;
+		}
+		for (let k = 1; k < lines.count; k++) {
+			if (lines.isRule(k) || lines.isDots(k)) return this.startDocument(0, language, 1, k);
+		}
+		this.diag("frontmatter-unclosed", "error", "The front matter never closes with ---; the file was read as body text.", 1);
+		this.startBareDocument();
+		return 0;
+	}
+
+	/**
+	 * The loop over the body's lines. It handles plain text itself and hands every other line to a method:
+	 * kept small, V8 inlines the calls a plain line makes (links, glued rule) into it.
+	 */
 	scan(): NoteRecord {
 		const lines = this.lines;
-		let i = 0;
-		const open = this.lines.text.startsWith("---") ? FRONTMATTER_OPEN.exec(lines.line(0) as string) : null;
-		if (open) {
-			let close = -1;
-			for (let k = 1; k < lines.count; k++) {
-				if (lines.isRule(k) || lines.isDots(k)) {
-					close = k;
-					break;
-				}
-			}
-			if (close < 0) {
-				this.diag("frontmatter-unclosed", "error", "The front matter never closes with ---; the file was read as body text.", 1);
-				this.startBareDocument();
-			} else {
-				i = this.startDocument(0, open[1] ?? "", 1, close);
-			}
-		} else {
-			this.startBareDocument();
-		}
-
-		let fence: { char: string; len: number; line: number } | null = null;
-		let inFooter = false;
+		let i = this.scanFrontmatter();
 		while (i < lines.count) {
 			const kind = lines.kind(i);
-			if (fence) {
-				if (kind === TEXT) {
-					i++;
-					continue;
-				}
-				const line = lines.line(i) as string;
-				const close = FENCE_OPEN.exec(line);
-				const marker = close?.[1];
-				if (marker && marker[0] === fence.char && marker.length >= fence.len && line.trim() === marker) {
-					fence = null;
-				} else if ((isRule(line) && this.footerFollows(i)) || (messageRole(line) && lines.isBlank(i - 1))) {
-					// A code block left open by a cut-off answer must not swallow the footer or the next message.
-					this.diag("code-fence-unclosed", "warning", "A code block is never closed; it was ended at the next message or footer.", fence.line);
-					fence = null;
-					continue;
-				}
+			if (kind === EMPTY) {
+				// Nothing to read on it, in a code block, the footer or the body alike.
 				i++;
-				continue;
-			}
-			if (kind === TEXT && !inFooter) {
+			} else if (this.fenceLength > 0) {
+				i = kind === TEXT ? i + 1 : this.codeBlockLine(i);
+			} else if (kind === TEXT && !this.inFooter) {
 				// Plain text: no fence, header or rule; only links and a glued `---` to look for.
 				this.addLinks(i);
 				const glued = this.gluedDocumentClose(i);
 				i = glued >= 0 ? this.beginAppended(i, glued) : i + 1;
-				continue;
+			} else {
+				i = this.otherLine(i, kind);
 			}
-			// A plain-text line in the footer needs no slice: only the fence, header and rule tests read it.
-			const line = kind === TEXT ? "" : (lines.line(i) as string);
-			const fenceOpen = kind === FENCE || kind === ANY ? FENCE_OPEN.exec(line) : null;
-			if (fenceOpen?.[1] && !inFooter) {
-				const marker = fenceOpen[1];
-				fence = { char: marker[0] ?? "`", len: marker.length, line: i + 1 };
-				i++;
-				continue;
-			}
-			const role = kind === STAR || kind === ANY ? messageRole(line) : null;
-			if (role) {
-				if (inFooter) inFooter = false;
-				this.closeExchange(i - 1);
-				this.exchange = { role, part: this.part.index, line: i + 1, start: i + 1 < lines.count ? lines.start(i + 1) : this.lines.text.length, end: this.lines.text.length };
-				this.exchanges.push(this.exchange);
-				i++;
-				continue;
-			}
-			if (kind === DASH && isRule(line)) {
-				const close = this.frontmatterCloseAfter(i + 1);
-				if (close >= 0) {
-					inFooter = false;
-					i = this.beginAppended(i, close);
-					continue;
-				}
-				if (inFooter) {
-					// Same-title exchanges merged into one file: the next part starts here.
-					inFooter = false;
-					this.startPart(this.part.document, i + 1);
-					i++;
-					continue;
-				}
-				if (this.footerFollows(i)) {
-					this.closeExchange(i - 1);
-					inFooter = true;
-					i++;
-					continue;
-				}
-				i++;
-				continue;
-			}
-			if (inFooter) {
-				if (lines.isBlank(i)) {
-					i++;
-					continue;
-				}
-				if (this.readFooterLine(i)) {
-					const close = this.gluedDocumentClose(i);
-					i = close >= 0 ? this.beginAppended(i, close) : i + 1;
-					if (close >= 0) inFooter = false;
-					continue;
-				}
-				inFooter = false; // text written under the footer by hand: ordinary body text again
-			}
-			this.addLinks(i);
-			const glued = this.gluedDocumentClose(i);
-			i = glued >= 0 ? this.beginAppended(i, glued) : i + 1;
 		}
-		if (fence) this.diag("code-fence-unclosed", "warning", "A code block is never closed.", fence.line);
+		if (this.fenceLength > 0) this.diag("code-fence-unclosed", "warning", "A code block is never closed.", this.fenceLine);
 		this.closeExchange(lines.count - 1);
 		this.part.endLine = Math.max(this.part.startLine, lines.count);
 		return this.record();
+	}
+
+	/** A line in an open code block that may end it (not plain text); returns the next line to read. */
+	private codeBlockLine(i: number): number {
+		const lines = this.lines;
+		const at = lines.fenceAt(i);
+		const length = at >= 0 ? lines.runLength(i, at) : 0;
+		if (at >= 0 && lines.text.charCodeAt(at) === this.fenceChar && length >= this.fenceLength && lines.trimsTo(i, at, at + length)) {
+			this.fenceLength = 0;
+		} else if ((lines.isRule(i) && this.footerFollows(i)) || (lines.role(i) !== null && lines.isBlank(i - 1))) {
+			// A code block left open by a cut-off answer must not swallow the footer or the next message.
+			this.diag("code-fence-unclosed", "warning", "A code block is never closed; it was ended at the next message or footer.", this.fenceLine);
+			this.fenceLength = 0;
+			return i;
+		}
+		return i + 1;
+	}
+
+	/**
+	 * A line outside code blocks that is not plain body text: a fence, a message header, a rule, or any
+	 * line of a footer. Returns the next line to read. Read on the note text by hand (NoteLines): no slice.
+	 */
+	private otherLine(i: number, kind: number): number {
+		const lines = this.lines;
+		const fenceAt = (kind === FENCE || kind === ANY) && !this.inFooter ? lines.fenceAt(i) : -1;
+		if (fenceAt >= 0) {
+			this.fenceChar = lines.text.charCodeAt(fenceAt);
+			this.fenceLength = lines.runLength(i, fenceAt);
+			this.fenceLine = i + 1;
+			return i + 1;
+		}
+		const role = kind === STAR || kind === ANY ? lines.role(i) : null;
+		if (role) {
+			this.inFooter = false;
+			this.closeExchange(i - 1);
+			const text = lines.text;
+			this.exchange = { role, part: this.part.index, line: i + 1, start: i + 1 < lines.count ? lines.start(i + 1) : text.length, end: text.length };
+			this.exchanges.push(this.exchange);
+			return i + 1;
+		}
+		if (kind === DASH && lines.isRule(i)) {
+			const close = this.frontmatterCloseAfter(i + 1);
+			if (close >= 0) {
+				this.inFooter = false;
+				return this.beginAppended(i, close);
+			}
+			if (this.inFooter) {
+				// Same-title exchanges merged into one file: the next part starts here.
+				this.inFooter = false;
+				this.startPart(this.part.document, i + 1);
+			} else if (this.footerFollows(i)) {
+				this.closeExchange(i - 1);
+				this.inFooter = true;
+			}
+			return i + 1;
+		}
+		if (this.inFooter) {
+			if (lines.isBlank(i)) return i + 1;
+			if (this.readFooterLine(i)) {
+				const close = this.gluedDocumentClose(i);
+				if (close < 0) return i + 1;
+				this.inFooter = false;
+				return this.beginAppended(i, close);
+			}
+			this.inFooter = false; // text written under the footer by hand: ordinary body text again
+		}
+		this.addLinks(i);
+		const glued = this.gluedDocumentClose(i);
+		return glued >= 0 ? this.beginAppended(i, glued) : i + 1;
 	}
 }
 
 /** Removes a byte order mark and turns CRLF / CR line ends into LF. Offsets in a record refer to this text. */
 export function normalizeText(text: string): string {
-	const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const noBom = text.length > 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	return noBom.includes("\r") ? noBom.replace(/\r\n?/g, "\n") : noBom;
 }
 
