@@ -12,7 +12,7 @@ export const ANY = 4;
 export const EMPTY = 5;
 
 // The shapes below are the rules. The scanner reads the hot ones by hand on the note text (NoteLines:
-// fenceAt, frontmatterOpen, role, isRule), without a slice or a regex call; test/core/line-kind.test.ts
+// fenceAt, frontmatterOpen, role, isRule), without a slice or a regex call; test/core/note-lines.test.ts
 // checks each against these definitions.
 export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 export const FRONTMATTER_OPEN = /^---([A-Za-z]*)\s*$/;
