@@ -7,6 +7,7 @@ import { footerListFloor, NO_FOOTER } from "./link-keys";
 import type { LinkTargets } from "./link-targets";
 import { EMPTY, ownString, type StringPool } from "./string-pool";
 import type { NoteDocument, NoteRecord, NoteSummary, WikiLink } from "./note-record";
+import { splitLinkText } from "./wikilinks";
 
 /** What resolving a link needs: its target, and its heading or block (a title may hold `#`). */
 export interface LinkRef {
@@ -59,10 +60,9 @@ export interface IndexedNote extends Omit<NoteSummary, "messageIds"> {
 	/** Distinct links with a heading or block (rare), with occurrence counts. */
 	anchoredLinks: LinkUse[];
 	/**
-	 * Outer links of nested links, in text order, as pairs: the target, then the exact source text
-	 * (`[[a [[b]] c]]`), all in one string separated by NUL, or a flat list of them when one holds a NUL.
-	 * Most notes have one (a title link): one string is one object where a list of two takes three. Read
-	 * with `nestedLinks`.
+	 * The exact source text (`[[a [[b]] c]]`) of each nested link's outer link, in text order, all in one
+	 * string separated by NUL, or a list of them when one holds a NUL. The target is not kept: it follows
+	 * from the source text (see `nestedLinks`). Most notes have one (a title link): one string is one object.
 	 */
 	nestedText: string | readonly string[];
 }
@@ -98,20 +98,24 @@ function singlePlainDocument(record: NoteRecord, conversationIds: readonly strin
 	return true;
 }
 
+/** A nested link's target, from its source text: the scanner's reading (inner brackets dropped, then alias, heading and block). */
+function nestedTarget(raw: string): string {
+	const inside = raw.slice(raw.charCodeAt(0) === 33 /* ! */ ? 3 : 2, -2);
+	return splitLinkText(inside.replace(/\[\[|\]\]/g, "")).target;
+}
+
 /** A note's nested links as { target, raw } pairs. */
 export function nestedLinks(note: IndexedNote): { target: string; raw: string }[] {
 	const text = note.nestedText;
-	const pairs = typeof text !== "string" ? text : text === "" ? [] : text.split(SEPARATOR);
-	const out: { target: string; raw: string }[] = [];
-	for (let i = 0; i + 1 < pairs.length; i += 2) out.push({ target: pairs[i] as string, raw: pairs[i + 1] as string });
-	return out;
+	const raws = typeof text !== "string" ? text : text === "" ? [] : text.split(SEPARATOR);
+	return raws.map((raw) => ({ target: nestedTarget(raw), raw }));
 }
 
-/** Packs target / source text pairs (see `IndexedNote.nestedText`); joining copies them off the note text. */
-function packNested(pairs: readonly string[]): string | readonly string[] {
-	if (pairs.length === 0) return "";
-	for (let i = 0; i < pairs.length; i++) if ((pairs[i] as string).includes(SEPARATOR)) return pairs.map(ownString);
-	return pairs.join(SEPARATOR);
+/** Packs the source texts (see `IndexedNote.nestedText`); joining copies them off the note text. */
+function packNested(raws: readonly string[]): string | readonly string[] {
+	if (raws.length === 0) return "";
+	for (let i = 0; i < raws.length; i++) if ((raws[i] as string).includes(SEPARATOR)) return raws.map(ownString);
+	return raws.length === 1 ? ownString(raws[0] as string) : raws.join(SEPARATOR);
 }
 
 /** `list` cut to `length`: in place when it was sized up front (shortening trims it), else a copy. */
@@ -166,10 +170,9 @@ export function compactNote(record: NoteRecord, pools: NotePools): IndexedNote {
 		const plain = l.heading === null && l.block === null;
 		const target = plain ? targets.internLink(l.target) : null;
 		if (l.nested && !l.inner) {
-			// Not pooled: packNested copies the pairs into one string.
-			const t = target ?? l.target;
-			if (nested === EMPTY) nested = [t, l.raw];
-			else nested.push(t, l.raw);
+			// Not pooled: packNested copies them into one string.
+			if (nested === EMPTY) nested = [l.raw];
+			else nested.push(l.raw);
 		}
 		if (target !== null) {
 			linkTargets[plainCount++] = target;

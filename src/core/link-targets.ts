@@ -12,6 +12,12 @@ import { ownString } from "./string-pool";
 /** Slots of the hot-target cache (a power of two). */
 const HOT = 256;
 
+/** A target's slot in the hot cache: from its length and end characters, no hashing. */
+function hotSlot(s: string): number {
+	const n = s.length;
+	return n === 0 ? 0 : (n * 961 + s.charCodeAt(0) * 31 + s.charCodeAt(n - 1)) & (HOT - 1);
+}
+
 interface Target {
 	readonly text: string;
 	/** Its `lookupKeys`; null when that is the target itself, as for most (lower-cased plain names). */
@@ -75,8 +81,10 @@ export class LinkTargets {
 	 * while reading) is not added.
 	 */
 	floorOf(target: string): number {
-		// A pooled string (footer links hold them) has its hash computed already: the look-up is cheap.
-		const e = this.map.get(target);
+		// compactNote asks right after pooling the footer's target: it is mostly in the hot cache. Otherwise a
+		// pooled string (footer links hold them) has its hash computed already: the look-up is cheap.
+		const hot = this.hot[hotSlot(target)];
+		const e = hot !== undefined && hot.text === target ? hot : this.map.get(target);
 		if (e === undefined) return keyLengthFloor(target);
 		if (e.floor < 0) e.floor = keyLengthFloor(e.text);
 		return e.floor;
@@ -187,8 +195,7 @@ export class LinkTargets {
 
 	/** The entry of a target, made on first use; `copy` when the string may be cut from a note's text. */
 	private entry(s: string, copy: boolean): Target {
-		const n = s.length;
-		const slot = n === 0 ? 0 : (n * 961 + s.charCodeAt(0) * 31 + s.charCodeAt(n - 1)) & (HOT - 1);
+		const slot = hotSlot(s);
 		const hot = this.hot[slot];
 		if (hot !== undefined && hot.text === s) return hot;
 		let e = this.map.get(s);

@@ -24,6 +24,8 @@ export class LinkThreads {
 
 	/** A note was added, modified or removed; `isNode` says whether it now takes part. */
 	noteChanged(path: string, isNode: boolean): void {
+		// Nothing read yet and no note taking part (a first scan of conversation notes): nothing to look up.
+		if (!isNode && this.nodes.size === 0 && this.idOf.size === 0) return;
 		if (isNode) this.nodes.add(path);
 		else if (!this.nodes.delete(path) && !this.idOf.has(path)) return;
 		this.dirty.add(path);

@@ -4,6 +4,8 @@ import { ownString, StringPool } from "../../src/core/string-pool";
 import { LinkTargets } from "../../src/core/link-targets";
 import { isConversationNote } from "../../src/core/note-record";
 import { parseNote } from "../../src/core/note-parser";
+import type { NoteRecord } from "../../src/core/note-record";
+import { FIXTURES, listNotes, readFixture } from "./fixture-files";
 
 const TEXT = [
 	"---",
@@ -109,5 +111,35 @@ more`);
 		const cut = text.slice(30, 60);
 		expect(ownString(cut)).toBe(cut);
 		expect(ownString("short")).toBe("short");
+	});
+
+	it("gives back each nested link's target and source text, as the parser read them", () => {
+		const fromParse = (record: NoteRecord) => record.links.filter((l) => l.nested && !l.inner).map((l) => ({ target: l.target, raw: l.raw }));
+		const lines = [
+			"[[what is [[free energy]]]] and ![[a [[b]] c|shown]] and [[x [[y]]#Heading]] and [[p [[q]]#^blk]]",
+			"[[ spaced [[inner]] ]] [[a\\|b [[c]]]] [[[[only inner]]]] [[a [[b [[c]] d]] e]]",
+			"[[odd ]] [[x]] ]] [[ [[left]] [[right]] ]] `[[in [[code]]]]` [[a [[b]]]][[c [[d]]]]",
+			"preceding: [[i think [[negative prompting]] predates stable diffusion]]",
+		];
+		const texts = [...listNotes(FIXTURES).map((p) => readFixture(p)), ...lines.map((line, i) => ({ path: `hostile ${i}.md`, text: `body\n${line}\n` }))];
+		// A seeded mix of brackets, bars, hashes and words: nested links of every shape.
+		let seed = 7;
+		const pieces = ["[[", "]]", "[[", "]]", "[", "]", "|", "#", "#^", "!", " ", "word", "The ", "\\"];
+		for (let n = 0; n < 1000; n++) {
+			let line = "";
+			for (let k = 0; k < 24; k++) {
+				seed = (seed * 1103515245 + 12345) % 2147483648;
+				line += pieces[(seed >>> 16) % pieces.length];
+			}
+			texts.push({ path: `random ${n}.md`, text: line });
+		}
+		let nestedSeen = 0;
+		for (const { path, text } of texts) {
+			const record = parseNote(path, text);
+			const expected = fromParse(record);
+			nestedSeen += expected.length;
+			expect(nestedLinks(compactNote(record, pools())), path).toEqual(expected);
+		}
+		expect(nestedSeen).toBeGreaterThan(100);
 	});
 });
