@@ -147,4 +147,27 @@ describe("plain YAML reader", () => {
 		);
 		expect(accepted).toBeGreaterThan(1000);
 	});
+
+	test("numbers and quoted strings read as gray-matter reads them (seeded, digits, points, quotes and spaces)", () => {
+		const number = fc.stringMatching(/^[0-9][0-9.]{0,22} {0,2}$/);
+		const quoted = fc.stringMatching(/^'[a' -]{0,6}' {0,2}$/);
+		let accepted = 0;
+		fc.assert(
+			fc.property(fc.oneof(number, quoted), (value) => {
+				const body = `date: ${value}\ntags:\n- ${value}`;
+				const data = plain(body);
+				if (data === null) return;
+				accepted++;
+				expect(data).toEqual(grayMatter(body));
+			}),
+			{ numRuns: 20_000, seed: 3 },
+		);
+		expect(accepted).toBeGreaterThan(2000);
+		expect(plain("n: 123456789012345.123456")).toEqual({ n: 123456789012345.12 });
+		expect(plain("n: 1234567890123456")).toBeNull();
+		expect(plain("n: 1.1234567")).toBeNull();
+		expect(plain("n: 1.")).toBeNull();
+		expect(plain("n: 01")).toBeNull();
+		expect(plain("n: 0.5  ")).toEqual({ n: 0.5 });
+	});
 });
