@@ -22,6 +22,16 @@ export function readTags(value: unknown): TagList {
 	}
 	if (typeof value === "number") return { tags: [String(value)], invalid: false };
 	if (!Array.isArray(value)) return { tags: [], invalid: true };
+	// The common list, of strings that need no cleaning, serves as it is: no copy made tag by tag. (The
+	// front matter data is read once and dropped, so nobody else holds the list.)
+	let clean = true;
+	for (const item of value as unknown[]) {
+		if (typeof item !== "string" || item === "" || cleanTag(item) !== item) {
+			clean = false;
+			break;
+		}
+	}
+	if (clean) return { tags: value as string[], invalid: false };
 	const tags: string[] = [];
 	let invalid = false;
 	for (const item of value as unknown[]) {

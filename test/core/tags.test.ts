@@ -60,6 +60,24 @@ describe("tag classification", () => {
 		});
 	});
 
+	test("reads a list as the plain reading does, whether or not it is clean already (seeded)", () => {
+		const entry = fc.oneof(text, fc.constantFrom(1, true, null, undefined, ["x"], { a: 1 }, "\u00a0a", "a\t", "##b"));
+		fc.assert(
+			fc.property(fc.array(entry, { maxLength: 8 }), (list) => {
+				const tags: string[] = [];
+				let invalid = false;
+				for (const item of list) {
+					if (typeof item === "string" || typeof item === "number" || typeof item === "boolean") {
+						const tag = String(item).trim().replace(/^#/, "");
+						if (tag !== "") tags.push(tag);
+					} else if (item !== null && item !== undefined) invalid = true;
+				}
+				expect(readTags(list)).toEqual({ tags, invalid });
+			}),
+			{ numRuns: 20_000, seed: 17 },
+		);
+	});
+
 	test("reads list entries of every scalar type", () => {
 		expect(readTags(["a", 1, true, " #b ", null, ["x"], "#"])).toEqual({ tags: ["a", "1", "true", "b"], invalid: true });
 	});
