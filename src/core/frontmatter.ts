@@ -41,7 +41,7 @@ interface YamlError {
  */
 export function readFrontmatter(language: string, text: string, fenceLine: number, from = 0, to = text.length): FrontmatterResult {
 	const lang = language === "" ? "" : language.trim().toLowerCase();
-	if (!SAFE_LANGUAGES.has(lang)) {
+	if (lang !== "" && !SAFE_LANGUAGES.has(lang)) {
 		return {
 			data: {},
 			diagnostics: [

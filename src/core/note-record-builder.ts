@@ -24,7 +24,8 @@ export class NoteRecordBuilder {
 	protected readonly parts: NotePart[] = [];
 	protected readonly exchanges: Exchange[] = [];
 	protected readonly links: WikiLink[] = [];
-	protected readonly tags: string[] = [];
+	/** Every document's tags, in order (never modified in place: it may be a document's own list). */
+	protected tags: string[] = [];
 	protected part!: NotePart;
 	protected exchange: Exchange | null = null;
 	/** The tags of the first document when it has front matter (see record). */
@@ -67,7 +68,8 @@ export class NoteRecordBuilder {
 		const tagValue = data.tags !== undefined ? data.tags : data.tag;
 		const read = readTags(tagValue);
 		if (read.invalid) this.diag("tags-invalid", "warning", "Some tags are not plain text and were skipped.", fenceIndex + 1);
-		for (const tag of read.tags) this.tags.push(tag);
+		// Most notes have one document: its list serves as the note's, uncopied.
+		this.tags = this.tags.length === 0 ? read.tags : this.tags.concat(read.tags);
 		const document: NoteDocument = {
 			index: this.documents.length,
 			line: fenceIndex + 1,

@@ -9,8 +9,24 @@
 
 type Scalar = string | number | null;
 
-/** A decimal without sign, exponent, leading zero or `_`: the same number to YAML and to JavaScript. */
-const NUMBER = /^(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,6})?$/;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Whether `text[from, to)` is a decimal without sign, exponent, leading zero or `_` (`0` or up to 15
+ * digits, then perhaps `.` and 1 to 6 digits): the same number to YAML and to JavaScript. By character:
+ * an epoch date is a dozen characters, fewer than a regex call costs in overhead.
+ */
+function isPlainNumber(text: string, from: number, to: number): boolean {
+	let i = from;
+	if (text.charCodeAt(i) === 48) i++;
+	else while (i < to && i - from < 15 && isDigit(text.charCodeAt(i))) i++;
+	if (i === from) return false;
+	if (i === to) return true;
+	if (text.charCodeAt(i) !== 46 /* . */) return false;
+	const point = i++;
+	while (i < to && i - point <= 6 && isDigit(text.charCodeAt(i))) i++;
+	return i === to && i - point >= 2;
+}
 const FLOW_ITEM = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
 /** Plain words YAML reads as something other than a string. */
 const RESERVED = new Set(["true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"]);
@@ -57,37 +73,49 @@ const PLAIN = new RegExp(`^[A-Za-z_](?:[\\x21-\\x39\\x3b-\\x7e${WIDE}]|:(?=[^ ])
  * class, which the regex engine reads much faster than PLAIN's alternatives with their look-aheads.
  */
 const PLAIN_ASCII_WORD = /^[A-Za-z_][\x21-\x39\x3b-\x7e]*$/;
+/**
+ * A run of block list lines at indent 0 whose items are all PLAIN_ASCII_WORD (the generator's tags): one
+ * native match for the whole run instead of a regex call per item. Sticky: it matches at `lastIndex`.
+ */
+const WORD_ITEMS = /(?:- [A-Za-z_][\x21-\x39\x3b-\x7e]*(?:\n|$))+/y;
 /** `'...'` (a quote written `''`) of printable characters, then spaces. */
 const SINGLE_QUOTED = new RegExp(`^'((?:[\\x20-\\x26\\x28-\\x7e${WIDE}]|'')*)' *$`);
 /** `"..."` of printable characters without escapes, then spaces. */
 const DOUBLE_QUOTED = new RegExp(`^"([\\x20\\x21\\x23-\\x5b\\x5d-\\x7e${WIDE}]*)" *$`);
 
-/** `text[from, to)` as a plain string, without its trailing spaces; undefined when unsure (see PLAIN). */
-function plainString(text: string, from: number, to: number): string | undefined {
+/**
+ * `text[from, to)` as a plain string, without its trailing spaces; undefined when unsure (see PLAIN).
+ * `words`: the value is likely several words (a title), so PLAIN_ASCII_WORD would fail at the first space
+ * and is not tried first (every regex call costs several hundred instructions before any matching).
+ */
+function plainString(text: string, from: number, to: number, words = false): string | undefined {
 	while (to > from && text.charCodeAt(to - 1) === 32) to--;
 	if (to === from) return undefined;
 	const value = text.slice(from, to);
-	if (!PLAIN_ASCII_WORD.test(value) && !PLAIN.test(value)) return undefined;
+	if (!(!words && PLAIN_ASCII_WORD.test(value)) && !PLAIN.test(value)) return undefined;
 	return to - from <= 5 && RESERVED.has(value) ? undefined : value;
 }
 
-/** The one-line scalar `text[from, to)`, or undefined when its YAML reading is not certain. */
-function scalar(text: string, from: number, to: number): Scalar | undefined {
+/** The one-line scalar `text[from, to)`, or undefined when its YAML reading is not certain (`words`: see plainString). */
+function scalar(text: string, from: number, to: number, words = false): Scalar | undefined {
 	const first = text.charCodeAt(from);
 	if (first === 39 /* ' */) {
-		const inner = SINGLE_QUOTED.exec(text.slice(from, to))?.[1];
-		return inner !== undefined && inner.includes("'") ? inner.replace(/''/g, "'") : inner;
+		// A test and a cut between the quotes: no match array and capture, as `exec` would make.
+		if (!SINGLE_QUOTED.test(text.slice(from, to))) return undefined;
+		while (text.charCodeAt(to - 1) === 32) to--;
+		const inner = text.slice(from + 1, to - 1);
+		return inner.includes("'") ? inner.replace(/''/g, "'") : inner;
 	}
 	if (first === 34 /* " */) return DOUBLE_QUOTED.exec(text.slice(from, to))?.[1];
 	if (first >= 48 && first <= 57) {
-		const value = trimEndSpaces(text.slice(from, to));
-		return NUMBER.test(value) ? Number(value) : undefined;
+		while (text.charCodeAt(to - 1) === 32) to--;
+		return isPlainNumber(text, from, to) ? Number(text.slice(from, to)) : undefined;
 	}
 	if (first === 126 /* ~ */ || first === 110 /* n */) {
 		const value = trimEndSpaces(text.slice(from, to));
 		if (value === "~" || value === "null") return null;
 	}
-	return plainString(text, from, to);
+	return plainString(text, from, to, words);
 }
 
 function flowList(text: string): string[] | undefined {
@@ -104,12 +132,32 @@ function flowList(text: string): string[] | undefined {
 	return items;
 }
 
-/** The keys every generator note has, as constants: an object key made of a new string costs a string-table lookup. */
-const COMMON_KEYS = ["title", "date", "tags"];
+/**
+ * Which of the keys every generator note has `body[start, end)` is: 0 title, 1 date, 2 tags, or -1. By
+ * character, not `startsWith` (a costly builtin call); the caller then stores under a constant name: an
+ * object key made of a new string costs a string-table lookup, and a store under varying keys a slow
+ * (megamorphic) property store.
+ */
+function commonKey(body: string, start: number, end: number): number {
+	const length = end - start;
+	const c = body.charCodeAt(start);
+	if (length === 5) return c === 116 && body.charCodeAt(start + 1) === 105 && body.charCodeAt(start + 2) === 116 && body.charCodeAt(start + 3) === 108 && body.charCodeAt(start + 4) === 101 ? 0 : -1; // title
+	if (length !== 4) return -1;
+	if (c === 100) return body.charCodeAt(start + 1) === 97 && body.charCodeAt(start + 2) === 116 && body.charCodeAt(start + 3) === 101 ? 1 : -1; // date
+	return c === 116 && body.charCodeAt(start + 1) === 97 && body.charCodeAt(start + 2) === 103 && body.charCodeAt(start + 3) === 115 ? 2 : -1; // tags
+}
 
-function keyAt(body: string, start: number, end: number): string {
-	for (const key of COMMON_KEYS) if (key.length === end - start && body.startsWith(key, start)) return key;
-	return body.slice(start, end);
+/** Stores `value` under the key `body[start, end)` unless the data has it already; false when it has. */
+function store(data: Record<string, unknown>, common: number, body: string, start: number, end: number, value: unknown): boolean {
+	if (common === 0) data.title = value;
+	else if (common === 1) data.date = value;
+	else if (common === 2) data.tags = value;
+	else {
+		const key = body.slice(start, end);
+		if (Object.prototype.hasOwnProperty.call(data, key)) return false;
+		data[key] = value;
+	}
+	return true;
 }
 
 /** The lines of a front matter body `text[start, to)`, as bounds in its text. */
@@ -145,6 +193,8 @@ export function readPlainYaml(body: string, from = 0, to = body.length): Record<
 	// An empty body is not a mapping (YAML reads it as null): gray-matter decides.
 	if (to <= from) return null;
 	const data: Record<string, unknown> = {};
+	/** The common keys (see commonKey) stored so far, one bit each: a duplicate is refused. */
+	let seen = 0;
 	const lines = new BodyLines(body, from, to);
 	while (!lines.done) {
 		const { start, end } = lines;
@@ -154,34 +204,35 @@ export function readPlainYaml(body: string, from = 0, to = body.length): Record<
 		while (colon < end && isKeyChar(body.charCodeAt(colon))) colon++;
 		if (colon >= end || body.charCodeAt(colon) !== 58) return null;
 		if (colon + 1 < end && body.charCodeAt(colon + 1) !== 32) return null;
-		const key = keyAt(body, start, colon);
-		if (Object.prototype.hasOwnProperty.call(data, key)) return null;
+		const common = commonKey(body, start, colon);
+		if (common >= 0) {
+			if ((seen & (1 << common)) !== 0) return null;
+			seen |= 1 << common;
+		}
 		const rest = skipSpaces(body, colon + 1, end);
 		lines.next();
+		let value: unknown;
 		if (rest === end) {
-			const list = readBlockList(body, lines);
-			if (list === undefined) return null;
-			data[key] = list;
-			continue;
+			value = readBlockList(body, lines);
+			if (value === undefined) return null;
+		} else if (body.charCodeAt(rest) === 91 /* [ */) {
+			value = flowList(body.slice(rest, end));
+			if (value === undefined) return null;
+		} else {
+			let text = scalar(body, rest, end, true);
+			if (text === undefined) return null;
+			// A plain string folded onto indented lines: YAML joins them with single spaces.
+			while (!lines.done && body.charCodeAt(lines.start) === 32) {
+				const quote = body.charCodeAt(rest);
+				if (typeof text !== "string" || quote === 39 || quote === 34) return null;
+				const more = plainString(body, skipSpaces(body, lines.start, lines.end), lines.end, true);
+				if (more === undefined) return null;
+				text = `${text} ${more}`;
+				lines.next();
+			}
+			value = text;
 		}
-		if (body.charCodeAt(rest) === 91 /* [ */) {
-			const list = flowList(body.slice(rest, end));
-			if (list === undefined) return null;
-			data[key] = list;
-			continue;
-		}
-		let value = scalar(body, rest, end);
-		if (value === undefined) return null;
-		// A plain string folded onto indented lines: YAML joins them with single spaces.
-		while (!lines.done && body.charCodeAt(lines.start) === 32) {
-			const quote = body.charCodeAt(rest);
-			if (typeof value !== "string" || quote === 39 || quote === 34) return null;
-			const more = plainString(body, skipSpaces(body, lines.start, lines.end), lines.end);
-			if (more === undefined) return null;
-			value = `${value} ${more}`;
-			lines.next();
-		}
-		data[key] = value;
+		if (!store(data, common, body, start, colon, value)) return null;
 	}
 	return data;
 }
@@ -195,6 +246,23 @@ function readBlockList(body: string, lines: BodyLines): Scalar[] | null | undefi
 	let indent = -1;
 	while (!lines.done) {
 		const { start, end } = lines;
+		if (indent <= 0 && body.charCodeAt(start) === 45 /* - */) {
+			WORD_ITEMS.lastIndex = start;
+			if (WORD_ITEMS.test(body)) {
+				// Each line the run covers is `- ` and a word PLAIN_ASCII_WORD accepts: the same item the
+				// general path reads, once words YAML reads otherwise (all short: RESERVED) go through scalar.
+				const runEnd = WORD_ITEMS.lastIndex;
+				indent = 0;
+				while (!lines.done && lines.start < runEnd) {
+					const from = lines.start + 2;
+					const value = lines.end - from <= 5 ? scalar(body, from, lines.end) : body.slice(from, lines.end);
+					if (value === undefined) return undefined;
+					items.push(value);
+					lines.next();
+				}
+				continue;
+			}
+		}
 		const dash = skipSpaces(body, start, end);
 		if (dash + 1 >= end || body.charCodeAt(dash) !== 45 || body.charCodeAt(dash + 1) !== 32) break;
 		if (indent < 0) indent = dash - start;
