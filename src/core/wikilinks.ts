@@ -141,17 +141,25 @@ function sortByStart(links: WikiLink[], from: number): void {
 }
 
 /**
- * The first place at or after `position` of `char` (`doubled`: of `char` twice, as in `[[` and `]]`), or
- * the text's length when there is none. For a doubled one, a search for one character, then a look at the
- * next, costs less than a search for two (one bracket alone is rare).
+ * The first place at or after `position` of `char` twice (`[[`, `]]`; `code`: its char code), or the
+ * text's length when there is none. A search for one character, then a look at the next, costs less than a
+ * search for two (one bracket alone is rare).
  */
-function findNext(text: string, char: string, doubled: boolean, position: number): number {
+function findDoubled(text: string, char: string, code: number, position: number): number {
 	let at = text.indexOf(char, position);
-	if (doubled) {
-		const code = char.charCodeAt(0);
-		while (at >= 0 && text.charCodeAt(at + 1) !== code) at = text.indexOf(char, at + 1);
-	}
+	while (at >= 0 && text.charCodeAt(at + 1) !== code) at = text.indexOf(char, at + 1);
 	return at < 0 ? text.length : at;
+}
+
+/** The first place at or after `position` of `char`, or the text's length when there is none. */
+function findChar(text: string, char: string, position: number): number {
+	const at = text.indexOf(char, position);
+	return at < 0 ? text.length : at;
+}
+
+/** isTrimSpace with the common answer first: most characters are printable ASCII (a call saved). */
+function isEdgeSpace(c: number): boolean {
+	return (c <= 32 || c >= 0xa0) && isTrimSpace(c);
 }
 
 /**
@@ -175,23 +183,23 @@ export class LinkScanner {
 	) {}
 
 	private nextOpen(position: number): number {
-		return this.openAt >= position ? this.openAt : (this.openAt = findNext(this.text, "[", true, position));
+		return this.openAt >= position ? this.openAt : (this.openAt = findDoubled(this.text, "[", 91, position));
 	}
 
 	private nextClose(position: number): number {
-		return this.closeAt >= position ? this.closeAt : (this.closeAt = findNext(this.text, "]", true, position));
+		return this.closeAt >= position ? this.closeAt : (this.closeAt = findDoubled(this.text, "]", 93, position));
 	}
 
 	private nextTick(position: number): number {
-		return this.tickAt >= position ? this.tickAt : (this.tickAt = findNext(this.text, "`", false, position));
+		return this.tickAt >= position ? this.tickAt : (this.tickAt = findChar(this.text, "`", position));
 	}
 
 	private nextPipe(position: number): number {
-		return this.pipeAt >= position ? this.pipeAt : (this.pipeAt = findNext(this.text, "|", false, position));
+		return this.pipeAt >= position ? this.pipeAt : (this.pipeAt = findChar(this.text, "|", position));
 	}
 
 	private nextHash(position: number): number {
-		return this.hashAt >= position ? this.hashAt : (this.hashAt = findNext(this.text, "#", false, position));
+		return this.hashAt >= position ? this.hashAt : (this.hashAt = findChar(this.text, "#", position));
 	}
 
 	/** Where the next `[[` at or after `from` is (the text's length when there is none); positions asked only grow. */
@@ -231,13 +239,19 @@ export class LinkScanner {
 				return this.scanNested(open, from, to, lineNo, base, out, null);
 			}
 			if (close >= to) return false; // an `[[` never closed on its line is text
-			let pipe = this.nextPipe(open + 2);
-			if (pipe > close) pipe = -1;
-			let hash = this.nextHash(open + 2);
-			if (hash > (pipe < 0 ? close : pipe)) hash = -1;
-			const start = open > from && this.text.charCodeAt(open - 1) === 33 ? open - 1 : open;
-			const link = this.cutLink(start, open + 2, close, pipe, hash, false, lineNo, from, base);
-			if (link) out.push(link);
+			const text = this.text;
+			const start = open > from && text.charCodeAt(open - 1) === 33 ? open - 1 : open;
+			let link: WikiLink | null;
+			if (this.nextPipe(open + 2) > close && this.nextHash(open + 2) > close) {
+				// No `|` or `#`: what plainLink does, written out here because V8 then inlines the cursor
+				// searches into this loop (a call to plainLink here costs about 2M instructions a round).
+				let target = text.slice(open + 2, close);
+				if (isEdgeSpace(text.charCodeAt(open + 2)) || isEdgeSpace(text.charCodeAt(close - 1))) target = target.trim();
+				link = target === "" ? null : newLink(target, null, null, null, start < open, false, false, text.slice(start, close + 2), lineNo, start - from, base + start, base + close + 2);
+			} else {
+				link = this.plainLink(start, open, close, false, lineNo, from, base);
+			}
+			if (link !== null) out.push(link);
 			open = next;
 		}
 		return false;
@@ -289,18 +303,14 @@ export class LinkScanner {
 			if (parts.target !== "") out.push(newLink(parts.target, parts.alias, parts.heading, parts.block, start < open, true, false, raw, lineNo, start - from, base + start, end));
 		} else {
 			// Most titles have no white space at their ends: no trim call.
-			if (isTrimSpace(stripped.charCodeAt(0)) || isTrimSpace(stripped.charCodeAt(stripped.length - 1))) stripped = stripped.trim();
+			if (isEdgeSpace(stripped.charCodeAt(0)) || isEdgeSpace(stripped.charCodeAt(stripped.length - 1))) stripped = stripped.trim();
 			if (stripped !== "") out.push(newLink(stripped, null, null, null, start < open, true, false, raw, lineNo, start - from, base + start, end));
 		}
 		for (let k = 0; k < count; k += 2) {
 			const at = inner[k] as number;
 			const atClose = inner[k + 1] as number;
-			let pipe = this.nextPipe(at + 2);
-			if (pipe > atClose) pipe = -1;
-			let hash = this.nextHash(at + 2);
-			if (hash > (pipe < 0 ? atClose : pipe)) hash = -1;
-			const link = this.cutLink(at, at + 2, atClose, pipe, hash, true, lineNo, from, base);
-			if (link) out.push(link);
+			const link = this.plainLink(at, at, atClose, true, lineNo, from, base);
+			if (link !== null) out.push(link);
 		}
 		return after;
 	}
@@ -395,6 +405,26 @@ export class LinkScanner {
 	}
 
 	/**
+	 * The link whose `[[` is at `open` (`start`: at its `!` when embedded) and `]]` at `close`, holding no
+	 * other link, or null when its target is empty. Positions asked only grow (the `|` and `#` cursors).
+	 */
+	private plainLink(start: number, open: number, close: number, inner: boolean, lineNo: number, lineFrom: number, base: number): WikiLink | null {
+		if (this.nextPipe(open + 2) > close && this.nextHash(open + 2) > close) {
+			// No `|` or `#`: the target is the inside text (the common case, kept small for inlining).
+			const text = this.text;
+			let target = text.slice(open + 2, close);
+			if (isEdgeSpace(text.charCodeAt(open + 2)) || isEdgeSpace(text.charCodeAt(close - 1))) target = target.trim();
+			if (target === "") return null;
+			return newLink(target, null, null, null, start < open, false, inner, text.slice(start, close + 2), lineNo, start - lineFrom, base + start, base + close + 2);
+		}
+		let pipe = this.nextPipe(open + 2);
+		if (pipe > close) pipe = -1;
+		let hash = this.nextHash(open + 2);
+		if (hash > (pipe < 0 ? close : pipe)) hash = -1;
+		return this.cutLink(start, open + 2, close, pipe, hash, inner, lineNo, lineFrom, base);
+	}
+
+	/**
 	 * The plain link with brackets at `start` (`!` or `[[`) and `close` (`]]`) and text from `from`, its
 	 * first `|` at `pipe` and its first `#` before that at `hash` (-1: none), or null when its target is
 	 * empty. What setLinkText gives for the inside text, but cut from the note's text.
@@ -418,7 +448,7 @@ export class LinkScanner {
 		if (end === from) return null;
 		let target = text.slice(from, end);
 		// Most targets have no white space around them: no trim call.
-		if (isTrimSpace(text.charCodeAt(from)) || isTrimSpace(text.charCodeAt(end - 1))) {
+		if (isEdgeSpace(text.charCodeAt(from)) || isEdgeSpace(text.charCodeAt(end - 1))) {
 			target = target.trim();
 			if (target === "") return null;
 		}
