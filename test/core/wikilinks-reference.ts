@@ -1,95 +1,26 @@
-// The link scanner as it was before its fast path (commit 0908857), kept unchanged as the reference the
-// fast path is checked against in wikilinks-fast-path.test.ts. Not used by the plugin.
+// The link scanner as it was before its fast path (commit 0908857), kept as the reference the fast path is
+// checked against in wikilinks-fast-path.test.ts. Not used by the plugin.
 import type { WikiLink } from "../../src/core/note-record";
-import { isTrimSpace } from "../../src/core/white-space";
+import { inlineCodeSpans, splitLinkText } from "../../src/core/wikilinks";
 
 /** Deeper nesting than this is treated as text (a diagnostic says so); real notes nest two or three deep. */
 const MAX_LINK_DEPTH = 32;
 
-type LinkText = Pick<WikiLink, "target" | "alias" | "heading" | "block">;
-
-/** Start/end pairs of inline code spans (backtick runs matched by a run of the same length). */
-function inlineCodeSpans(line: string): number[] {
-	if (!line.includes("`")) return [];
-	const runs: { start: number; len: number }[] = [];
-	for (let i = 0; i < line.length; ) {
-		if (line.charCodeAt(i) !== 96) {
-			i++;
-			continue;
-		}
-		let j = i;
-		while (j < line.length && line.charCodeAt(j) === 96) j++;
-		runs.push({ start: i, len: j - i });
-		i = j;
-	}
-	// For each run length, the indices of the runs of that length, and a cursor that only moves forward.
-	const byLength = new Map<number, { indices: number[]; cursor: number }>();
-	runs.forEach((run, index) => {
-		const entry = byLength.get(run.len) ?? { indices: [], cursor: 0 };
-		entry.indices.push(index);
-		byLength.set(run.len, entry);
-	});
-	const spans: number[] = [];
-	for (let k = 0; k < runs.length; k++) {
-		const run = runs[k];
-		if (!run) break;
-		const entry = byLength.get(run.len);
-		if (!entry) continue;
-		while (entry.cursor < entry.indices.length && (entry.indices[entry.cursor] ?? 0) <= k) entry.cursor++;
-		const closeIndex = entry.indices[entry.cursor];
-		if (closeIndex === undefined) continue;
-		const close = runs[closeIndex];
-		if (!close) continue;
-		spans.push(run.start, close.start + close.len);
-		k = closeIndex;
-	}
-	return spans;
-}
-
-/** Sets target, alias, heading and block reference from the text inside `[[ ]]`. */
-function setLinkText(link: LinkText, text: string): void {
-	let path = text;
-	const pipe = path.indexOf("|");
-	if (pipe >= 0) {
-		link.alias = path.slice(pipe + 1);
-		path = path.slice(0, pipe);
-		// `[[a\|b]]` inside a table: the backslash escapes the pipe.
-		if (path.charCodeAt(path.length - 1) === 92) path = path.slice(0, -1);
-	}
-	const hash = path.indexOf("#");
-	if (hash >= 0) {
-		const sub = path.slice(hash + 1);
-		path = path.slice(0, hash);
-		if (sub.charCodeAt(0) === 94 /* ^ */) link.block = sub.slice(1);
-		else link.heading = sub;
-	}
-	// Most targets have no white space around them: no trim call.
-	link.target = isTrimSpace(path.charCodeAt(0)) || isTrimSpace(path.charCodeAt(path.length - 1)) ? path.trim() : path;
-}
-
 /**
- * `text` without its `[[` and `]]` (what `replace(/\[\[|\]\]/g, "")` gives: pairs taken from left to
- * right). Found with a search for either bracket: cheaper than the regex replace. The generator links
- * concepts inside titles, so footer links to titles are often nested.
+ * Target, alias, heading and block from the text inside `[[ ]]`. The reference uses the plugin's own
+ * splitter and code span finder (the fast path did not change them; they have tests of their own).
  */
+function setLinkText(link: WikiLink, text: string): void {
+	const parts = splitLinkText(text);
+	link.target = parts.target;
+	link.alias = parts.alias;
+	link.heading = parts.heading;
+	link.block = parts.block;
+}
+
+/** `text` without its `[[` and `]]`, pairs taken from left to right: the plain regex form. */
 function withoutDoubleBrackets(text: string): string {
-	let out = "";
-	let kept = 0;
-	let open = text.indexOf("[");
-	let close = text.indexOf("]");
-	while (open >= 0 || close >= 0) {
-		const at = close < 0 || (open >= 0 && open < close) ? open : close;
-		const c = text.charCodeAt(at);
-		let next = at + 1;
-		if (text.charCodeAt(at + 1) === c) {
-			out += text.slice(kept, at);
-			next = at + 2;
-			kept = next;
-		}
-		if (open >= 0 && open < next) open = text.indexOf("[", next);
-		if (close >= 0 && close < next) close = text.indexOf("]", next);
-	}
-	return kept === 0 ? text : out + text.slice(kept);
+	return text.replace(/\[\[|\]\]/g, "");
 }
 
 // The open brackets of the line being scanned, as a stack of parallel arrays (no object per link):
