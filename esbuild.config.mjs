@@ -1,4 +1,5 @@
-// Builds the plugin bundle (main.js), the headless scanner (dist/cli.js) and the benchmark (dist/bench.js).
+// Builds the plugin bundle (main.js), the headless scanner (dist/cli.js) and the benchmarks (dist/bench.js,
+// dist/instruction-count.js).
 // Usage: node esbuild.config.mjs [production|bench]   (no argument: watch the plugin bundle)
 import esbuild from "esbuild";
 import { readFile } from "node:fs/promises";
@@ -89,5 +90,6 @@ if (mode === "watch") {
 	await esbuild.build({ ...node, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } });
 	if (mode === "bench") {
 		await esbuild.build({ ...node, entryPoints: ["scripts/bench/main.ts"], outfile: "dist/bench.js" });
+		await esbuild.build({ ...node, entryPoints: ["scripts/bench/instruction-count.ts"], outfile: "dist/instruction-count.js" });
 	}
 }
