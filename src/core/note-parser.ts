@@ -93,9 +93,12 @@ class NoteScanner extends NoteRecordBuilder {
 	private readFooterLine(lineIndex: number): boolean {
 		const kind = this.footerKind(lineIndex);
 		if (kind === null) return false;
+		// The list picked by name, not `part[kind]`: a computed key goes through V8's slow keyed access.
+		const part = this.part;
+		const list = kind === "preceding" ? part.preceding : kind === "following" ? part.following : part.seeAlso;
 		for (let k = this.addLinks(lineIndex); k < this.links.length; k++) {
 			const link = this.links[k] as WikiLink;
-			if (!link.inner) this.part[kind].push(link);
+			if (!link.inner) list.push(link);
 		}
 		return true;
 	}
